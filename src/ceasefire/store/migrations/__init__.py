@@ -1,0 +1,1 @@
+"""Alembic migrations of the event store, shipped with the package (see ``store.migrate``)."""
