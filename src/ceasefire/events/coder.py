@@ -1,0 +1,493 @@
+"""The event coder: from an annotated document to ACLED-style events with evidence.
+
+It reads the mentions the earlier stages left on the document (dates, actors, places,
+death counts, event words) sentence by sentence. An event word opens an event; a
+following sentence that only adds to it (the death toll, where the patrol reached, what
+"the sides" did next) is folded into it, so one event may span sentences and one sentence
+may hold several events. Fields a sentence does not give are carried over the way a human
+coder reads a story: the date set by an earlier sentence of the paragraph, else the period
+the article opens with; the place named just before; the province the article is about.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ceasefire.actors.matcher import ActorMatch
+from ceasefire.events.roles import Role, Roles, assign_roles
+from ceasefire.events.taxonomy import Taxonomy, load_taxonomy
+from ceasefire.events.triggers import Trigger, TriggerSet, load_triggers
+from ceasefire.model import Actor, AnnotatedDocument, DateValue, Event, Evidence, Mention, Place, Sentence
+from ceasefire.nlp.casualties import total_deaths
+from ceasefire.nlp.modality import ModalityReading, read_modality
+
+PRODUCED_BY = "events.coder.v1"
+_CONTINUATION_REACH = 2  # sentences after an event that may still add to it
+_REGION_BEFORE = re.compile(
+    r"(?:\b(?:Greater|greater|(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|province of|governorate of|countryside of)\s+)$"
+)
+_REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
+_CIVILIAN_KINDS = {"civilians"}
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class CodingContext:
+    """What the coder needs besides the document: its vocabularies and a way to find a
+    province's capital (for events placed only at province level)."""
+
+    triggers: TriggerSet
+    taxonomy: Taxonomy
+    admin1_place: Callable[[str], Place | None]
+
+    @classmethod
+    def default(cls, admin1_place: Callable[[str], Place | None]) -> CodingContext:
+        return cls(triggers=load_triggers(), taxonomy=load_taxonomy(), admin1_place=admin1_place)
+
+
+@dataclass(kw_only=True)
+class _PlaceChoice:
+    place: Place
+    precision: int
+    mention: Mention | None
+    own: bool  # named in the event's own sentences
+
+
+@dataclass(kw_only=True)
+class _Draft:
+    """An event being assembled; mutable while sentences are folded into it."""
+
+    sub_event_type: str
+    trigger: Mention
+    paragraph: int
+    sentences: list[int]
+    date: DateValue | None
+    date_mention: Mention | None
+    date_own: bool
+    roles: Roles
+    place: _PlaceChoice | None
+    deaths: list[Mention] = field(default_factory=list)
+    modality: ModalityReading = field(default_factory=lambda: ModalityReading(modality="reported"))
+    modality_offset: int = 0
+    cues: list[Mention] = field(default_factory=list)
+
+
+def code_events(annotated: AnnotatedDocument, context: CodingContext) -> list[Event]:
+    """Every event the document reports, forecasts or assesses, in text order."""
+    return _Coder(annotated, context).run()
+
+
+class _Coder:
+    def __init__(self, annotated: AnnotatedDocument, context: CodingContext):
+        self.adoc = annotated
+        self.doc = annotated.document
+        self.text = annotated.document.text
+        self.ctx = context
+        self.sentences = list(annotated.sentences)
+        self.by_sentence = self._mentions_by_sentence()
+        self.focus_date = self._focus_date()
+        self.focus_place = self._focus_place()
+        self.narrative: dict[int, Mention] = {}
+        self.drafts: list[_Draft] = []
+
+    # -- reading the document -------------------------------------------------------------
+
+    def _mentions_by_sentence(self) -> list[dict[str, list[Mention]]]:
+        table: list[dict[str, list[Mention]]] = [dict() for _ in self.sentences]
+        index = 0
+        for mention in sorted(self.adoc.mentions, key=lambda m: m.start):
+            while index < len(self.sentences) and self.sentences[index].end <= mention.start:
+                index += 1
+            if index >= len(self.sentences):
+                break
+            if mention.start >= self.sentences[index].start:
+                table[index].setdefault(mention.kind, []).append(mention)
+        return table
+
+    def _focus_date(self) -> Mention | None:
+        """The period an article opens with ("In the second half of April and early May")."""
+        for i, sentence in enumerate(self.sentences):
+            if sentence.paragraph > 2:
+                break
+            for mention in self.by_sentence[i].get("date", []):
+                if mention.value.precision != "day":
+                    return mention
+        return None
+
+    def _focus_place(self) -> _PlaceChoice | None:
+        places = [m for m in self.adoc.mentions if m.kind == "place" and m.value.place.country]
+        admin1s: dict[str, int] = {}
+        for mention in places:
+            if mention.value.place.admin1:
+                admin1s[mention.value.place.admin1] = admin1s.get(mention.value.place.admin1, 0) + 1
+        if not admin1s:
+            return None
+        best = max(admin1s, key=lambda a: admin1s[a])
+        capital = self.ctx.admin1_place(best)
+        if capital is None:
+            return None
+        return _PlaceChoice(place=capital, precision=3, mention=None, own=False)
+
+    # -- the sentence loop ---------------------------------------------------------------
+
+    def run(self) -> list[Event]:
+        for i, sentence in enumerate(self.sentences):
+            mentions = self.by_sentence[i]
+            triggers = mentions.get("trigger", [])
+            previous = self._open_draft(i, sentence)
+            if previous is not None and self._continues(previous, i, triggers):
+                self._fold(previous, i)
+                continue
+            created = False
+            for trigger in self._distinct_triggers(i, triggers):
+                self.drafts.append(self._draft(i, sentence, trigger))
+                created = True
+            if not created and mentions.get("date"):
+                self.narrative[sentence.paragraph] = mentions["date"][-1]
+        return [self._event(d) for d in self.drafts]
+
+    def _open_draft(self, i: int, sentence: Sentence) -> _Draft | None:
+        if not self.drafts:
+            return None
+        last = self.drafts[-1]
+        if last.paragraph != sentence.paragraph or i - last.sentences[-1] > _CONTINUATION_REACH:
+            return None
+        return last
+
+    def _continues(self, draft: _Draft, i: int, triggers: list[Mention]) -> bool:
+        """Does sentence ``i`` add to ``draft`` rather than report a new event?"""
+        mentions = self.by_sentence[i]
+        own_days = [m for m in mentions.get("date", []) if m.value != draft.date]
+        if own_days:
+            return False
+        new_types = {self._retyped(i, t) for t in triggers if not t.value.instrument}
+        if new_types - {draft.sub_event_type}:
+            return False
+        actors = self._roles_of_sentence(i, draft)
+        shares_actor = bool({r.actor for r in actors} & set(draft.roles.actors()))
+        if new_types:  # the same kind of event again: the same one when the actors agree
+            return shares_actor or not actors
+        if mentions.get("fatalities"):
+            return True
+        starts_with_anaphor = any(
+            m.value.anaphor for m in mentions.get("actor", []) if m.start - self.sentences[i].start < 40
+        )
+        has_place = any(self._is_event_place(m) for m in mentions.get("place", []))
+        return has_place and (shares_actor or starts_with_anaphor)
+
+    def _fold(self, draft: _Draft, i: int) -> None:
+        mentions = self.by_sentence[i]
+        draft.sentences.append(i)
+        draft.deaths.extend(mentions.get("fatalities", []))
+        place = self._place_in_sentence(i)
+        if place is not None and (draft.place is None or not draft.place.own or draft.place.precision == 3):
+            draft.place = place
+        present = set(draft.roles.actors())
+        for role in self._roles_of_sentence(i, draft):
+            if role.actor in present:
+                continue
+            if draft.roles.actor1 is None:
+                draft.roles = Roles(actor1=role, assoc_actor_1=draft.roles.assoc_actor_1,
+                                    actor2=draft.roles.actor2, assoc_actor_2=draft.roles.assoc_actor_2)
+            elif draft.roles.actor2 is None:
+                draft.roles = Roles(actor1=draft.roles.actor1, assoc_actor_1=draft.roles.assoc_actor_1,
+                                    actor2=role, assoc_actor_2=draft.roles.assoc_actor_2)
+            present.add(role.actor)
+        sentence = self.sentences[i]
+        for trigger in mentions.get("trigger", []):
+            reading = read_modality(sentence.text, trigger.start - sentence.start)
+            if reading.cue and reading.modality == draft.modality.modality and draft.modality.cue is None:
+                draft.modality = reading
+                draft.modality_offset = sentence.start
+
+    def _distinct_triggers(self, i: int, triggers: list[Mention]) -> list[Mention]:
+        """One trigger per sub-event type in a sentence: "clashes … clashes" is one event."""
+        seen: set[str] = set()
+        kept = []
+        for trigger in triggers:
+            kind = self._retyped(i, trigger)
+            if kind not in seen:
+                seen.add(kind)
+                kept.append(trigger)
+        return kept
+
+    # -- building one event --------------------------------------------------------------
+
+    def _draft(self, i: int, sentence: Sentence, trigger: Mention) -> _Draft:
+        sub_event_type = self._retyped(i, trigger)
+        roles_in = self._roles_of_sentence(i, None)
+        roles = assign_roles(self.text, trigger, roles_in, sub_event_type=sub_event_type)
+        roles = self._settle_roles(roles, sub_event_type, i, trigger)
+        date_value, date_mention, own = self._date_for(i, trigger)
+        modality = read_modality(sentence.text, trigger.start - sentence.start)
+        return _Draft(
+            sub_event_type=sub_event_type,
+            trigger=trigger,
+            paragraph=sentence.paragraph,
+            sentences=[i],
+            date=date_value,
+            date_mention=date_mention,
+            date_own=own,
+            roles=roles,
+            place=self._place_in_sentence(i) or self._place_carried(i),
+            deaths=list(self.by_sentence[i].get("fatalities", [])),
+            modality=modality,
+            modality_offset=sentence.start,
+        )
+
+    def _retyped(self, i: int, trigger: Mention) -> str:
+        rule = trigger.value.rule if isinstance(trigger.value, Trigger) else None
+        if rule is None:
+            return str(trigger.value)
+        retype = rule.retype
+        sentence = self.sentences[i]
+        if "by_context" in retype:
+            for option in retype["by_context"]:
+                if re.search(option["pattern"], sentence.text, re.IGNORECASE):
+                    return str(option["sub_event_type"])
+        if "by_target" in retype:
+            targets = [m for m in self.by_sentence[i].get("actor", []) if m.start >= trigger.end]
+            civilians = any(
+                m.value.generic is not None and m.value.generic.kind in _CIVILIAN_KINDS for m in targets
+            ) or bool(re.search(r"\bcivilians?\b", sentence.text[trigger.end - sentence.start:], re.IGNORECASE))
+            return str(retype["by_target"]["civilians" if civilians else "other"])
+        if "by_actor1" in retype:
+            roles = assign_roles(self.text, trigger, self._roles_of_sentence(i, None),
+                                 sub_event_type=rule.sub_event_type)
+            kind = roles.actor1.actor.kind if roles.actor1 else "other"
+            return str(retype["by_actor1"].get(kind, retype["by_actor1"]["other"]))
+        return rule.sub_event_type
+
+    def _roles_of_sentence(self, i: int, draft: _Draft | None) -> list[Role]:
+        """The actors of sentence ``i`` resolved to canonical actors; anaphors point back."""
+        sub_type = draft.sub_event_type if draft else None
+        diplomatic = sub_type == "Agreement" or self._sentence_is_diplomatic(i)
+        country = self._country_hint(i)
+        roles: list[Role] = []
+        for mention in self.by_sentence[i].get("actor", []):
+            match: ActorMatch = mention.value
+            if match.anaphor == "previous_event":
+                source = draft or (self.drafts[-1] if self.drafts else None)
+                if source is not None:
+                    roles.extend(Role(actor=a, mention=mention) for a in source.roles.actors())
+                continue
+            if match.anaphor == "last_rebel":
+                actor = self._last_rebel(mention.start)
+                if actor is not None:
+                    roles.append(Role(actor=actor, mention=mention))
+                continue
+            actor = match.resolve(diplomatic=diplomatic, country=country)
+            if actor is not None:
+                roles.append(Role(actor=actor, mention=mention))
+        return roles
+
+    def _sentence_is_diplomatic(self, i: int) -> bool:
+        sentence = self.sentences[i]
+        for trigger in self.by_sentence[i].get("trigger", []):
+            if trigger.value.rule.sub_event_type == "Agreement":
+                return True
+        return bool(re.search(r"\b(?:deal|agreement|talks|negotiations)\b", sentence.text)) and not any(
+            t.value.rule.sub_event_type != "Agreement" for t in self.by_sentence[i].get("trigger", [])
+        )
+
+    def _last_rebel(self, before: int) -> Actor | None:
+        for mention in reversed(self.adoc.mentions):
+            if mention.kind != "actor" or mention.start >= before:
+                continue
+            match: ActorMatch = mention.value
+            if match.actor is not None and match.actor.kind in ("rebel", "militia") and "Rebels" not in match.actor.name:
+                return match.actor
+        return None
+
+    def _settle_roles(self, roles: Roles, sub_event_type: str, i: int, trigger: Mention) -> Roles:
+        """ACLED's conventions on top of the grammatical roles."""
+        country = self._country_hint(i)
+        event_type = self.ctx.taxonomy.event_type_of(sub_event_type)
+        if event_type == "Protests" or sub_event_type == "Violent demonstration":
+            kind = "protesters" if event_type == "Protests" else "rioters"
+            crowd = [r for r in roles.actors() if r.kind == kind]
+            others = [Role(actor=a, mention=None) for a in roles.actors() if a.kind not in (kind, "civilians")]
+            crowd_role = self._role_for(roles, crowd[0]) if crowd else self._generic_role(kind, country)
+            if crowd_role is None:
+                return roles
+            intervening = [r for r in others if r.actor.kind in ("state_forces", "police", "rebel", "militia")]
+            return Roles(actor1=crowd_role, actor2=self._role_for(roles, intervening[0].actor) if intervening and sub_event_type != "Peaceful protest" else None)
+        if event_type in _VIOLENT and roles.actor1 is not None and roles.actor1.actor.kind == "civilians":
+            roles = Roles(actor1=roles.actor2, assoc_actor_1=None, actor2=roles.actor1, assoc_actor_2=roles.assoc_actor_2)
+        if sub_event_type == "Attack" and (roles.actor2 is None or roles.actor2.actor.kind != "civilians"):
+            civilians = self._generic_role("civilians", country)
+            if civilians is not None:
+                roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=civilians,
+                              assoc_actor_2=None)
+        if event_type in _VIOLENT and roles.actor1 is None and sub_event_type in (
+            "Remote explosive/landmine/IED", "Attack", "Abduction/forced disappearance", "Suicide bomb", "Grenade"
+        ):
+            unknown = self._generic_role("unidentified", country)
+            if unknown is not None:
+                roles = Roles(actor1=unknown, assoc_actor_1=None, actor2=roles.actor2, assoc_actor_2=roles.assoc_actor_2)
+        return roles
+
+    @staticmethod
+    def _role_for(roles: Roles, actor: Actor) -> Role:
+        for role in (roles.actor1, roles.assoc_actor_1, roles.actor2, roles.assoc_actor_2):
+            if role is not None and role.actor == actor:
+                return role
+        return Role(actor=actor, mention=None)
+
+    def _generic_role(self, kind: str, country: str | None) -> Role | None:
+        from ceasefire.actors.matcher import default_matcher
+
+        for entry in default_matcher().dictionary.actors:
+            if entry.kind == kind and entry.is_generic:
+                return Role(actor=entry.actor(country), mention=None)
+        return None
+
+    def _country_hint(self, i: int) -> str | None:
+        place = self._place_in_sentence(i) or self._place_carried(i)
+        if place is not None:
+            return place.place.country
+        return None
+
+    # -- dates ---------------------------------------------------------------------------
+
+    def _date_for(self, i: int, trigger: Mention) -> tuple[DateValue | None, Mention | None, bool]:
+        own = self.by_sentence[i].get("date", [])
+        if own:
+            nearest = min(own, key=lambda m: abs(m.start - trigger.start) + (0 if m.start < trigger.start else 5))
+            return nearest.value, nearest, True
+        paragraph = self.sentences[i].paragraph
+        if paragraph in self.narrative:
+            mention = self.narrative[paragraph]
+            return mention.value, mention, False
+        if self.focus_date is not None:
+            return self.focus_date.value, self.focus_date, False
+        published = self.doc.published
+        if published is not None:
+            return DateValue(start=published - timedelta(days=6), end=published, precision="week"), None, False
+        return None, None, False
+
+    # -- places --------------------------------------------------------------------------
+
+    def _is_event_place(self, mention: Mention) -> bool:
+        return mention.value.place.feature not in ("country", "continent")
+
+    def _place_in_sentence(self, i: int) -> _PlaceChoice | None:
+        candidates = [m for m in self.by_sentence[i].get("place", []) if self._is_event_place(m)]
+        if not candidates:
+            return None
+        choices = [self._choice(m) for m in candidates]
+        return min(choices, key=lambda c: (c.precision == 3, c.place.feature == "route", not self._locative(c.mention)))
+
+    def _choice(self, mention: Mention) -> _PlaceChoice:
+        place: Place = mention.value.place
+        before = self.text[max(0, mention.start - 40):mention.start]
+        after = self.text[mention.end:mention.end + 20]
+        region = _REGION_BEFORE.search(before) or _REGION_AFTER.match(after)
+        if place.feature == "admin1" or (region and place.admin1):
+            capital = self.ctx.admin1_place(place.admin1 or place.name) or place
+            return _PlaceChoice(place=capital, precision=3, mention=mention, own=True)
+        approximate = self.ctx.triggers.approximate_place.search(before)
+        return _PlaceChoice(place=place, precision=2 if approximate else 1, mention=mention, own=True)
+
+    def _locative(self, mention: Mention | None) -> bool:
+        if mention is None:
+            return False
+        before = self.text[max(0, mention.start - 30):mention.start]
+        return bool(re.search(r"\b(?:in|at|near|on|outside|of|to|into|from|around)\s+(?:the\s+)?(?:(?:town|village|city|outskirts|entrance)\s+(?:of\s+|to\s+)?(?:the\s+)?(?:town\s+of\s+)?)?$", before, re.IGNORECASE))
+
+    def _place_carried(self, i: int) -> _PlaceChoice | None:
+        """The place a sentence without one happens at: the last one named shortly before."""
+        paragraph = self.sentences[i].paragraph
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if self.sentences[j].paragraph < paragraph - 1:
+                break
+            found = self._place_in_sentence(j)
+            if found is not None and found.precision < 3:
+                return _PlaceChoice(place=found.place, precision=found.precision, mention=found.mention, own=False)
+        return self.focus_place
+
+    # -- the record ----------------------------------------------------------------------
+
+    def _event(self, draft: _Draft) -> Event:
+        taxonomy = self.ctx.taxonomy
+        event_type = taxonomy.event_type_of(draft.sub_event_type)
+        evidence = [
+            self._evidence("event_type", draft.trigger),
+            self._evidence("sub_event_type", draft.trigger),
+        ]
+        if draft.date_mention is not None:
+            evidence.append(self._evidence("event_date", draft.date_mention))
+        roles = draft.roles
+        for name in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2"):
+            role = getattr(roles, name)
+            if role is not None and role.mention is not None:
+                evidence.append(self._evidence(name, role.mention))
+        place = draft.place
+        if place is not None and place.mention is not None:
+            evidence.append(self._evidence("location", place.mention))
+        deaths_known = [m for m in draft.deaths]
+        if deaths_known:
+            fatalities = total_deaths(deaths_known)
+            evidence.append(self._evidence("fatalities", max(deaths_known, key=lambda m: m.value or -1)))
+        else:
+            fatalities = 0
+        modality = draft.modality
+        if modality.cue is not None and modality.cue_start is not None and modality.cue_end is not None:
+            start = draft.modality_offset + modality.cue_start
+            end = draft.modality_offset + modality.cue_end
+            evidence.append(Evidence(field="modality", text=self.text[start:end], start=start, end=end))
+        date_value = draft.date
+        event_date = None
+        if date_value is not None:
+            event_date = date_value.start if date_value.precision == "day" else _middle(date_value.start, date_value.end)
+        notes = " ".join(self.sentences[i].text for i in draft.sentences)
+        confidence = 0.35
+        confidence += 0.15 if draft.date_own else 0.05 if date_value else 0.0
+        confidence += 0.15 if place is not None and place.own else 0.05 if place else 0.0
+        confidence += 0.15 if roles.actor1 is not None else 0.0
+        confidence += 0.1 if not draft.trigger.value.rule.fallback else 0.0
+        confidence += 0.05 if roles.actor2 is not None else 0.0
+        event_id = hashlib.sha256(
+            f"{self.doc.id}|{draft.trigger.start}|{draft.sub_event_type}".encode()
+        ).hexdigest()[:20]
+        return Event(
+            event_id=event_id,
+            doc_id=self.doc.id,
+            event_date=event_date,
+            date_precision=date_value.precision if date_value else None,
+            date_start=date_value.start if date_value else None,
+            date_end=date_value.end if date_value else None,
+            event_type=event_type,
+            sub_event_type=draft.sub_event_type,
+            actor1=roles.actor1.actor.name if roles.actor1 else None,
+            assoc_actor_1=roles.assoc_actor_1.actor.name if roles.assoc_actor_1 else None,
+            actor2=roles.actor2.actor.name if roles.actor2 else None,
+            assoc_actor_2=roles.assoc_actor_2.actor.name if roles.assoc_actor_2 else None,
+            country=place.place.country if place else None,
+            admin1=place.place.admin1 if place else None,
+            admin2=place.place.admin2 if place and place.precision < 3 else None,
+            admin3=place.place.admin3 if place and place.precision < 3 else None,
+            location=place.place.name if place else None,
+            latitude=place.place.latitude if place else None,
+            longitude=place.place.longitude if place else None,
+            geo_precision=place.precision if place else None,
+            fatalities=fatalities,
+            modality=modality.modality,
+            attribution=modality.attribution,
+            source=self.doc.source,
+            confidence=round(min(confidence, 0.95), 2),
+            evidence=tuple(evidence),
+            notes=notes,
+            produced_by=PRODUCED_BY,
+        )
+
+    def _evidence(self, field_name: str, mention: Mention) -> Evidence:
+        return Evidence(field=field_name, text=self.text[mention.start:mention.end], start=mention.start, end=mention.end)
+
+
+def _middle(start: date, end: date) -> date:
+    return start + (end - start) / 2

@@ -1,0 +1,96 @@
+"""Who did what to whom: assigning actor mentions of a sentence to ACLED's actor fields.
+
+Who acted is actor1. The doer is the actor before the event word ("Turkish troops clashed
+with HTS"), or the agent of a passive ("was killed by an IED planted by an unidentified
+armed group"); the actor after the event word, or the subject of a passive, is actor2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ceasefire.model import Actor, Mention
+
+_AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*(?:,|and|,\s*and|together with|alongside|with the support of|backed by)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Role:
+    """An actor in an event, with the mention it was read from (None when carried over)."""
+
+    actor: Actor
+    mention: Mention | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Roles:
+    actor1: Role | None = None
+    assoc_actor_1: Role | None = None
+    actor2: Role | None = None
+    assoc_actor_2: Role | None = None
+
+    def actors(self) -> list[Actor]:
+        return [r.actor for r in (self.actor1, self.assoc_actor_1, self.actor2, self.assoc_actor_2) if r]
+
+
+def assign_roles(
+    text: str,
+    trigger: Mention,
+    actors: list[Role],
+    *,
+    sub_event_type: str,
+) -> Roles:
+    """Actor fields for one event from the (already resolved) actors of its sentence(s)."""
+    actors = _distinct(actors)
+    if not actors:
+        return Roles()
+    if sub_event_type == "Agreement":
+        return Roles(actor1=actors[0], actor2=actors[1] if len(actors) > 1 else None)
+    before = [r for r in actors if r.mention is None or r.mention.end <= trigger.start]
+    after = [r for r in actors if r.mention is not None and r.mention.start >= trigger.end]
+    agents = [r for r in after if _AGENT_BEFORE.search(text[max(0, r.mention.start - 12):r.mention.start])]
+    if agents:
+        doer = agents[0]
+        victims = [r for r in before if r.actor != doer.actor] + [r for r in after if r is not doer and r.actor != doer.actor]
+        return _roles([doer] + _partners(text, doer, after), victims)
+    if before:
+        first = before[0]
+        side1 = [first] + [r for r in before[1:] if r.actor != first.actor]
+        return _roles(side1, [r for r in after if r.actor not in {s.actor for s in side1}])
+    return _roles(after[:1], after[1:])
+
+
+def _partners(text: str, doer: Role, after: list[Role]) -> list[Role]:
+    partners = []
+    last_end = doer.mention.end if doer.mention else 0
+    for role in after:
+        if role is doer or role.mention is None or role.mention.start < last_end:
+            continue
+        if _COORDINATED.match(text[last_end:role.mention.start]):
+            partners.append(role)
+            last_end = role.mention.end
+        else:
+            break
+    return partners
+
+
+def _roles(side1: list[Role], side2: list[Role]) -> Roles:
+    side2 = [r for r in side2 if r.actor not in {s.actor for s in side1}]
+    return Roles(
+        actor1=side1[0] if side1 else None,
+        assoc_actor_1=side1[1] if len(side1) > 1 else None,
+        actor2=side2[0] if side2 else None,
+        assoc_actor_2=side2[1] if len(side2) > 1 else None,
+    )
+
+
+def _distinct(actors: list[Role]) -> list[Role]:
+    seen: set[str] = set()
+    kept = []
+    for role in actors:
+        if role.actor.name not in seen:
+            seen.add(role.actor.name)
+            kept.append(role)
+    return kept

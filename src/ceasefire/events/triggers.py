@@ -1,0 +1,104 @@
+"""Event words: which ACLED sub-event type a phrase signals, read from ``data/triggers.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ceasefire.events.taxonomy import load_taxonomy
+from ceasefire.model import Mention
+
+PRODUCED_BY = "events.triggers.v1"
+_BLOCK_WINDOW = 60  # characters before a trigger searched for a blocker
+
+
+@dataclass(frozen=True, kw_only=True)
+class TriggerRule:
+    sub_event_type: str
+    pattern: re.Pattern[str]
+    retype: dict[str, Any]
+    fallback: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class Trigger:
+    """An event word found in text: its rule and whether it only names an instrument."""
+
+    rule: TriggerRule
+    instrument: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class TriggerSet:
+    rules: tuple[TriggerRule, ...]
+    blockers_before: re.Pattern[str]
+    blockers_after: re.Pattern[str]
+    instrument_frames: re.Pattern[str]
+    approximate_place: re.Pattern[str]
+
+    def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Trigger mentions in ``text[start:end]`` that are not blocked, longest first on overlap."""
+        end = len(text) if end is None else end
+        segment = text[start:end]
+        found: list[tuple[int, int, TriggerRule]] = []
+        for rule in self.rules:
+            for match in rule.pattern.finditer(segment):
+                found.append((match.start(), match.end(), rule))
+        chosen: list[tuple[int, int, TriggerRule]] = []
+        for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+            if not any(item[0] < c[1] and c[0] < item[1] for c in chosen):
+                chosen.append(item)
+        frames = [m.end() for m in self.instrument_frames.finditer(segment)]
+        mentions = []
+        for s, e, rule in sorted(chosen, key=lambda f: f[0]):
+            if self._blocked(segment, s, e):
+                continue
+            instrument = any(frame <= s for frame in frames)
+            mentions.append(
+                Mention(kind="trigger", start=start + s, end=start + e, text=segment[s:e],
+                        value=Trigger(rule=rule, instrument=instrument), produced_by=PRODUCED_BY)
+            )
+        if any(not m.value.rule.fallback for m in mentions):
+            mentions = [m for m in mentions if not m.value.rule.fallback]
+        return mentions
+
+    def _blocked(self, segment: str, s: int, e: int) -> bool:
+        before = segment[max(0, s - _BLOCK_WINDOW):s]
+        clause_start = max(before.rfind(","), before.rfind(";"))
+        before = before[clause_start + 1:]
+        if self.blockers_before.search(before):
+            return True
+        return bool(self.blockers_after.match(segment[e:e + 60]))
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def load_triggers() -> TriggerSet:
+    """The packaged trigger vocabulary, checked against the taxonomy's sub-event types."""
+    raw = yaml.safe_load(
+        resources.files("ceasefire.events").joinpath("data/triggers.yaml").read_text("utf-8")
+    )
+    known = load_taxonomy().sub_event_types()
+    rules = []
+    for entry in raw["triggers"]:
+        if entry["sub_event_type"] not in known:
+            raise ValueError(f"triggers.yaml: unknown sub-event type {entry['sub_event_type']!r}")
+        rules.append(TriggerRule(sub_event_type=entry["sub_event_type"], pattern=_compile(entry["patterns"]),
+                                 retype=entry.get("retype") or {}, fallback=bool(entry.get("fallback"))))
+    before = raw["blockers_before"]
+    return TriggerSet(
+        rules=tuple(rules),
+        blockers_before=re.compile(r"(?<![\w-])(?:" + "|".join(before) + r")\s*$", re.IGNORECASE),
+        blockers_after=re.compile(r"\s*(?:" + "|".join(raw["blockers_after"]) + r")\b", re.IGNORECASE),
+        instrument_frames=re.compile("|".join(raw["instrument_frames"]), re.IGNORECASE),
+        approximate_place=re.compile(r"(?<![\w-])(?:" + "|".join(raw["approximate_place"]) + r")\s+(?:the\s+)?(?:(?:town|village|city|area|camp|location)\s+of\s+)?$", re.IGNORECASE),
+    )

@@ -1,0 +1,94 @@
+"""Toponym resolution: which gazetteer place a place name in a document means.
+
+Same-named places ("Nayrab" in Idleb and in Aleppo) are told apart by the document's
+context, as careful coders and the better geoparsers do: the province most places of the
+document lie in, the distance to places that are not ambiguous, and population as a prior.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ceasefire.model import Mention, Place
+
+PRODUCED_BY = "geo.resolve.v1"
+_NEAR_KM = 40.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlaceReading:
+    """The value of a "place" mention: the chosen place and the candidates it was chosen from."""
+
+    place: Place
+    score: float
+    candidates: int
+
+
+def haversine_km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
+    """Great-circle distance in km between two places or (lat, lon) pairs."""
+    lat1, lon1 = (a.latitude, a.longitude) if isinstance(a, Place) else a
+    lat2, lon2 = (b.latitude, b.longitude) if isinstance(b, Place) else b
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def resolve_places(matches: list[Any], *, exclude: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Place mentions with one place each, from the gazetteer's name matches of one document.
+
+    ``matches`` are the gazetteer's ``NameMatch`` objects (start, end, text, candidates);
+    spans in ``exclude`` (actor phrases such as "Turkish troops") are not places of events.
+    """
+    kept = [m for m in matches if m.candidates and not any(m.start < e and s < m.end for s, e in exclude)]
+    anchors = [m.candidates[0].place for m in kept if _unambiguous(m)]
+    focus = Counter(p.admin1 for p in anchors if p.admin1)
+    focus_countries = Counter(p.country for p in anchors)
+    mentions = []
+    for match in kept:
+        best, score = _choose(match, anchors, focus, focus_countries)
+        mentions.append(
+            Mention(kind="place", start=match.start, end=match.end, text=match.text,
+                    value=PlaceReading(place=best, score=score, candidates=len(match.candidates)),
+                    produced_by=PRODUCED_BY)
+        )
+    return mentions
+
+
+def _unambiguous(match: Any) -> bool:
+    names = {(c.place.latitude, c.place.longitude) for c in match.candidates if c.score >= match.candidates[0].score}
+    return len(match.candidates) == 1 or len(names) == 1
+
+
+def _choose(match: Any, anchors: list[Place], focus: Counter[str], countries: Counter[str]) -> tuple[Place, float]:
+    if len(match.candidates) == 1:
+        return match.candidates[0].place, match.candidates[0].score
+    total = sum(focus.values()) or 1
+    best: tuple[float, Place] | None = None
+    for candidate in match.candidates:
+        place = candidate.place
+        value = candidate.score
+        if place.admin1 and focus:
+            value += 0.6 * focus.get(place.admin1, 0) / total
+        if countries:
+            value += 0.3 * countries.get(place.country, 0) / (sum(countries.values()) or 1)
+        others = [a for a in anchors if (a.latitude, a.longitude) != (place.latitude, place.longitude)]
+        if others:
+            nearest = min(haversine_km(place, a) for a in others)
+            value += 0.5 * max(0.0, 1.0 - nearest / _NEAR_KM)
+        value += 0.05 * math.log10(1 + max(place.population, 0)) / 7
+        if best is None or value > best[0]:
+            best = (value, place)
+    assert best is not None
+    return best[1], min(1.0, best[0])
+
+
+def document_focus(places: list[Mention]) -> str | None:
+    """The province (admin1) most of a document's places lie in."""
+    counts = Counter(m.value.place.admin1 for m in places if m.value.place.admin1)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]

@@ -1,0 +1,107 @@
+"""Deaths reported in a sentence, read the way ACLED counts them.
+
+Only deaths count, never injuries; "at least 11" is 11; a number of deaths the report
+does not give ("killing and injuring an unknown number") is unknown (``None``), not zero.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from ceasefire.model import Mention
+from ceasefire.nlp.quantities import quantity_pattern, read_quantity
+
+PRODUCED_BY = "nlp.casualties.v1"
+
+
+@cache
+def _vocabulary() -> dict[str, list[str]]:
+    return yaml.safe_load(
+        resources.files("ceasefire.nlp").joinpath("data/casualties.yaml").read_text("utf-8")
+    )
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> list[re.Pattern[str]]:
+    v = _vocabulary()
+    qty = f"(?P<qty>{quantity_pattern()})"
+    hedge = r"(?:(?:at least|some|about|around|nearly|almost|more than|over|up to|an estimated|as many as)\s+)?"
+    victims = _alternation(v["victim_nouns"])
+    death = _alternation(v["death_verbs"])
+    # Words allowed between the number and the death verb: modifiers, "of X", "and supporters".
+    filler = r"(?:[\w'’-]+\s+){0,12}?"
+    flags = re.IGNORECASE
+    return [
+        # "the death toll rose to 12", "a death toll of 12"
+        re.compile(rf"\bdeath toll\b(?:\s+\w+){{0,3}}?\s+(?:to|of|at)\s+{hedge}{qty}\b", flags),
+        # "killing 5 civilians", "killed 3 people", "leaving 4 dead"
+        re.compile(rf"\b(?:killing|killed|leaving|left)\s+{hedge}{qty}\s+(?:\w+\s+){{0,3}}?(?:{victims}|dead)\b", flags),
+        # "11 members and supporters of the group were killed", "two civilians died"
+        re.compile(rf"\b{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b\s*{filler}(?:were|was|have been|has been|had been|are|got)?\s*(?:{death})\b", flags),
+        # "3 killed", "12 dead"
+        re.compile(rf"\b{hedge}{qty}\s+(?:{death})\b", flags),
+    ]
+
+
+@cache
+def _unknown_pattern() -> re.Pattern[str]:
+    v = _vocabulary()
+    markers = _alternation(v["unknown_markers"])
+    death = _alternation(v["death_verbs"] + ["killing"])
+    return re.compile(rf"\b(?:{death})\b[^.;]{{0,40}}?\b(?:{markers})\b", re.IGNORECASE)
+
+
+def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Death counts in ``text[start:end]``; ``value`` is an int, or None for an unknown number."""
+    end = len(text) if end is None else end
+    segment = text[start:end]
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _patterns():
+        for match in pattern.finditer(segment):
+            s, e = match.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if _is_injury_count(segment, match):
+                continue
+            value = read_quantity(match.group("qty"))
+            if value is None:
+                continue
+            taken.append((s, e))
+            found.append(Mention(kind="fatalities", start=start + s, end=start + e,
+                                 text=match.group(0), value=value, produced_by=PRODUCED_BY))
+    for match in _unknown_pattern().finditer(segment):
+        s, e = match.span()
+        if not any(s < te and ts < e for ts, te in taken):
+            found.append(Mention(kind="fatalities", start=start + s, end=start + e,
+                                 text=match.group(0), value=None, produced_by=PRODUCED_BY))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _is_injury_count(segment: str, match: re.Match[str]) -> bool:
+    """True when the number counts the injured, e.g. "4 injured and killed" is not 4 deaths."""
+    injuries = _alternation(_vocabulary()["injury_words"])
+    between = segment[match.end("qty"):match.end()]
+    first_injury = re.search(rf"\b(?:{injuries})\b", between, re.IGNORECASE)
+    if first_injury is None:
+        return False
+    deaths = re.search(r"\b(?:killed|dead|died)\b", between, re.IGNORECASE)
+    return deaths is None or first_injury.start() < deaths.start()
+
+
+def total_deaths(mentions: list[Mention]) -> int | None:
+    """The deaths of one event from its mentions: the largest single count, so a figure
+    repeated in two sentences is not counted twice; None when only unknown numbers are given."""
+    known = [m.value for m in mentions if m.value is not None]
+    if known:
+        return max(known)
+    return None

@@ -1,0 +1,102 @@
+"""Telling fact from claim: is an event reported, alleged, forecast or an assessment?
+
+The cues live in ``data/modality.yaml``. A forecast cue counts only when it comes
+shortly before the event word ("Ankara will increase pressure"), so that a "would"
+in a trailing clause does not turn a reported patrol into a forecast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+PRODUCED_BY = "nlp.modality.v1"
+_FORECAST_WINDOW_WORDS = 6
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:as|while|but|and|when|which)\b|\bbut\b")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModalityReading:
+    """The modality of one event word, with the cue (offsets relative to the sentence)
+    and who says so when the sentence names it."""
+
+    modality: str
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    attribution: str | None = None
+
+
+@cache
+def _cues() -> dict[str, list[str]]:
+    return yaml.safe_load(
+        resources.files("ceasefire.nlp").joinpath("data/modality.yaml").read_text("utf-8")
+    )
+
+
+@cache
+def _pattern(kind: str) -> re.Pattern[str]:
+    words = sorted(_cues()[kind], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def read_modality(sentence: str, trigger_start: int) -> ModalityReading:
+    """The modality of the event whose word starts at ``trigger_start`` in ``sentence``."""
+    forecast = _forecast_cue(sentence, trigger_start)
+    if forecast is not None:
+        return ModalityReading(modality="forecast", cue=forecast.group(0),
+                               cue_start=forecast.start(), cue_end=forecast.end())
+    alleged = _pattern("alleged").search(sentence)
+    if alleged is not None:
+        return ModalityReading(modality="alleged", cue=alleged.group(0), cue_start=alleged.start(),
+                               cue_end=alleged.end(), attribution=_speaker(sentence, alleged))
+    assessment = _pattern("assessment").search(sentence)
+    if assessment is not None:
+        return ModalityReading(modality="assessment", cue=assessment.group(0),
+                               cue_start=assessment.start(), cue_end=assessment.end())
+    reported = _pattern("reported").search(sentence)
+    if reported is not None:
+        return ModalityReading(modality="reported", cue=reported.group(0), cue_start=reported.start(),
+                               cue_end=reported.end(), attribution=_speaker(sentence, reported))
+    return ModalityReading(modality="reported")
+
+
+def _forecast_cue(sentence: str, trigger_start: int) -> re.Match[str] | None:
+    for opener in _cues()["forecast_openers"]:
+        if sentence.startswith(opener):
+            return re.match(re.escape(opener.strip()), sentence)
+    before = sentence[:trigger_start]
+    cues = [m for m in _pattern("forecast").finditer(before)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    between = before[cue.end():]
+    if _CLAUSE_BREAK.search(between):
+        return None
+    if len(between.split()) > _FORECAST_WINDOW_WORDS:
+        return None
+    return cue
+
+
+_ACCORDING_TO = re.compile(r"according to ([^,.;]+)", re.IGNORECASE)
+_AUXILIARIES = re.compile(r"\s+(?:were|was|is|are|have|has|had|been)$")
+
+
+def _speaker(sentence: str, cue: re.Match[str]) -> str | None:
+    """Who says so: "according to X" → X; otherwise the words before the cue in its clause."""
+    according = _ACCORDING_TO.search(sentence)
+    if according is not None:
+        return according.group(1).strip()
+    if cue.group(0) in ("reportedly", "allegedly"):
+        return None
+    clause_start = max(sentence.rfind(sep, 0, cue.start()) for sep in (",", ";", ":"))
+    subject = sentence[clause_start + 1:cue.start()].strip()
+    subject = _AUXILIARIES.sub("", subject).strip()
+    subject = re.sub(r"^(?:and|but|while|as|both)\s+", "", subject).strip()
+    if not subject or len(subject.split()) > 10:
+        return None
+    return subject
