@@ -235,8 +235,9 @@ def export(
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="ACLED-format CSV with a notes column, or a gold JSON.")],
-    document: Annotated[Path | None, typer.Option("--document", help="The document a gold JSON codes "
-                                                   "(default: its document.path next to ../shared).")] = None,
+    document: Annotated[Path | None, typer.Option("--document", help="For a gold JSON, the document it codes "
+                                                   "(default: its document.path); for a gold CSV, a JSONL of "
+                                                   "the documents its doc_id column names.")] = None,
     worst: Annotated[int, typer.Option("--worst", help="How many misses to list.")] = 10,
 ) -> None:
     """Score the coder against gold codings and print a metrics table."""

@@ -1,0 +1,105 @@
+"""`make bench`: the figures that say how good and how fast the coder is.
+
+Prints the seed article's recall and field accuracy against shared/bench/seed-gold.json,
+weighted F1 on the CASE 2021 Task 2 snippets (shared/bench/case2021-task2-dev.tsv; split
+by id into a tuning half and a held-out half, both reported), the sample corpus scored
+against its gold CSV, and throughput in documents per second on 2 worker processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from ceasefire.evaluate.case2021 import read_snippets, score_snippets
+from ceasefire.evaluate.report import evaluate_csv, evaluate_gold_json
+from ceasefire.ingest import IngestOptions, read_documents_jsonl
+from ceasefire.model import Document
+from ceasefire.pipeline import Pipeline
+from ceasefire.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+_worker: Pipeline | None = None
+
+
+def _init_worker() -> None:
+    global _worker
+    _worker = Pipeline(Settings.from_environment())
+    _worker.warm_up()
+
+
+def _code_count(document: Document) -> int:
+    assert _worker is not None
+    return len(_worker.code(document))
+
+
+def throughput(documents: list[Document], workers: int) -> tuple[float, int]:
+    """Documents per second over ``documents`` on ``workers`` processes (models loaded before timing)."""
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker) as pool:
+        pool.map(_code_count, documents[: workers * 2])  # warm every worker
+        start = time.perf_counter()
+        events = sum(pool.map(_code_count, documents, chunksize=8))
+        elapsed = time.perf_counter() - start
+    return len(documents) / elapsed, events
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    console = Console()
+    pipeline = Pipeline(Settings.from_environment())
+    pipeline.warm_up()
+    table = Table(title="ceasefire benchmarks")
+    table.add_column("benchmark")
+    table.add_column("figure", justify="right")
+
+    seed = evaluate_gold_json(args.shared / "bench" / "seed-gold.json", pipeline,
+                              args.shared / "seed" / "caliphate-in-miniature.txt")
+    table.add_row("seed: recall of required events", f"{seed.recall:.3f} ({len(seed.matched)}/{seed.required})")
+    table.add_row("seed: matched with actors and fatalities right", f"{seed.fully_correct()}/{seed.required}")
+    table.add_row("seed: false positives from forecasts/boilerplate", str(len(seed.false_positives)))
+    for name, value in seed.field_accuracy().items():
+        table.add_row(f"seed: field accuracy {name}", f"{value:.3f}")
+
+    snippets = read_snippets(args.shared / "bench" / "case2021-task2-dev.tsv")
+    tuning = [s for s in snippets if s.id % 4 == 0]
+    held_out = [s for s in snippets if s.id % 4 == 2]
+    for name, part in (("all", snippets), ("tuning half (id % 4 == 0)", tuning), ("held-out half (id % 4 == 2)", held_out)):
+        score = score_snippets(part, pipeline.code)
+        table.add_row(f"CASE 2021 weighted F1, {name}", f"{score.weighted_f1():.3f} (n={len(score.gold)})")
+    score = score_snippets(snippets, pipeline.code)
+    table.add_row("CASE 2021 non-ACLED snippets with no factual event",
+                  f"{score.non_acled_quiet}/{score.non_acled_total}")
+
+    corpus = REPO / "examples" / "idlib-2020.jsonl"
+    gold_csv = REPO / "examples" / "idlib-2020-gold.csv"
+    if gold_csv.exists():
+        sample = evaluate_csv(gold_csv, pipeline, corpus)
+        table.add_row("sample corpus: event recall / precision", f"{sample.recall():.3f} / {sample.precision():.3f}")
+        for name, value in sample.accuracy().items():
+            table.add_row(f"sample corpus: accuracy {name}", f"{value:.3f}")
+
+    documents = [d for d in read_documents_jsonl(corpus, IngestOptions()) if isinstance(d, Document)]
+    documents += [Document.from_text(s.text) for s in snippets]
+    seed_doc = (args.shared / "seed" / "caliphate-in-miniature.txt").read_text("utf-8")
+    documents.append(Document.from_text(seed_doc))
+    batch = documents * max(1, 1200 // len(documents))
+    rate, _events = throughput(batch, args.workers)
+    words = sum(len(d.text.split()) for d in batch) / len(batch)
+    table.add_row(f"throughput, {args.workers} processes", f"{rate:.0f} documents/s (mean {words:.0f} words)")
+    console.print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Scorers shared by ``ceasefire eval`` and ``make bench``."""

@@ -1,0 +1,35 @@
+import pytest
+
+from ceasefire.nlp.casualties import find_fatalities, total_deaths
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("At least 11 members and supporters of the group were killed by live fire.", 11),
+        ("Two civilians were killed and five injured in Ariha.", 2),
+        ("Five people were injured and two killed.", 2),
+        ("The strike killed three children.", 3),
+        ("A Turkish soldier was killed.", 1),
+        ("Dozens of fighters were killed in the clashes.", 12),
+        ("The death toll rose to 34.", 34),
+        ("twenty-three people died", 23),
+    ],
+)
+def test_deaths_are_counted_as_acled_counts_them(text, deaths):
+    assert total_deaths(find_fatalities(text)) == deaths
+
+
+def test_injuries_alone_are_not_deaths():
+    assert find_fatalities("Four people were injured in the shelling.") == []
+
+
+def test_unknown_number_of_deaths_is_none_not_zero():
+    found = find_fatalities("Shells hit Al-Bara, killing and injuring an unknown number of people.")
+    assert found and found[0].value is None
+    assert total_deaths(found) is None
+
+
+def test_a_figure_repeated_is_not_counted_twice():
+    found = find_fatalities("Three civilians were killed. The three civilians died in Ariha.")
+    assert total_deaths(found) == 3

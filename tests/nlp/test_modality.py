@@ -1,0 +1,42 @@
+from ceasefire.nlp.modality import read_modality
+
+
+def reading(sentence, word):
+    return read_modality(sentence, sentence.index(word))
+
+
+def test_will_before_the_event_word_is_a_forecast():
+    r = reading("In these conditions, Ankara will return to the idea of a direct annexation.", "return")
+    assert r.modality == "forecast" and r.cue == "will"
+
+
+def test_likely_opener_is_a_forecast():
+    r = reading("It is likely that within the next half year, Ankara will increase pressure on HTS.", "increase")
+    assert r.modality == "forecast"
+
+
+def test_a_would_in_a_trailing_clause_does_not_make_a_forecast():
+    sentence = ("Seven joint patrols took place between Saraqib and Nayrab, as the resumption of "
+                "hostilities would become inevitable.")
+    assert reading(sentence, "patrols").modality == "reported"
+
+
+def test_blamed_is_alleged_with_who_says_so():
+    r = reading("Opposition activists accused regime forces of shelling Kansafra.", "shelling")
+    assert r.modality == "alleged"
+    assert r.attribution == "Opposition activists"
+
+
+def test_reportedly_is_reported_with_the_cue_kept():
+    r = reading("In turn, Turkey reportedly agreed not to oppose the crossing.", "agreed")
+    assert (r.modality, r.cue, r.attribution) == ("reported", "reportedly", None)
+
+
+def test_according_to_names_the_source():
+    r = reading("The army shelled Ariha, according to the Syrian Observatory for Human Rights.", "shelled")
+    assert r.attribution == "the Syrian Observatory for Human Rights"
+
+
+def test_analysis_is_an_assessment():
+    r = reading("The agreement is rather a result of the tactical convergence of interests.", "agreement")
+    assert r.modality == "assessment"
