@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml requirements-model.txt
 
 demo: $(STAMP)
 	rm -f $(DB)
-	$(VENV)/bin/ceasefire ingest examples/reports/*.txt examples/html/*.html examples/feeds/*.xml --input examples/idlib-2020.jsonl --db $(DB)
+	$(VENV)/bin/ceasefire ingest examples/reports/joint-patrol-7-may.txt --published 2020-05-07 --source "Ceasefire Sample Wire" --db $(DB)
+	$(VENV)/bin/ceasefire ingest examples/html/*.html examples/feeds/*.xml --input examples/idlib-2020.jsonl --db $(DB)
 	$(VENV)/bin/ceasefire events --db $(DB)
 
 test: $(STAMP)

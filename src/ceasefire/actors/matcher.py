@@ -118,7 +118,8 @@ class ActorMatcher:
         for match in self._compound_re.finditer(segment):
             found.extend(self._compound(match))
         for match in self._metonym_re.finditer(segment) if self._metonym_re else ():
-            if _LOCATIVE.search(segment[max(0, match.start() - 30):match.start()]):
+            possessive = segment[match.end():match.end() + 2] in ("'s", "’s")
+            if not possessive and _LOCATIVE.search(segment[max(0, match.start() - 30):match.start()]):
                 continue
             found.append((match.start(), match.end(), ActorMatch(state=self._metonyms[match.group(0)])))
         return [

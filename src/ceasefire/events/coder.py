@@ -31,7 +31,16 @@ _REGION_BEFORE = re.compile(
     r"(?:\b(?:Greater|greater|(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|province of|governorate of|countryside of)\s+)$"
 )
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
+_STRONG_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|into|around|inside)\s+(?:the\s+)?(?:(?:town|village|city|outskirts|area|vicinity)\s+of\s+(?:the\s+)?)?$"
+    r"|\b(?:town|village|city|outskirts|entrance|vicinity)\s+(?:of|to)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_WEAK_LOCATIVE = re.compile(r"\b(?:of|to|from|on|towards?|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
+_MODIFIED_NOUN = re.compile(r"^\s+(?:ceasefire|truce|deal|agreement|accord|offensive|operation|de-escalation|memorandum|protocol)\b",
+                            re.IGNORECASE)
 _CIVILIAN_KINDS = {"civilians"}
+_INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -184,7 +193,8 @@ class _Coder:
         draft.sentences.append(i)
         draft.deaths.extend(mentions.get("fatalities", []))
         place = self._place_in_sentence(i)
-        if place is not None and (draft.place is None or not draft.place.own or draft.place.precision == 3):
+        if place is not None and (draft.place is None or not draft.place.own or draft.place.precision == 3
+                                  or self._off_focus(draft.place.place) and not self._off_focus(place.place)):
             draft.place = place
         present = set(draft.roles.actors())
         for role in self._roles_of_sentence(i, draft):
@@ -203,6 +213,10 @@ class _Coder:
             if reading.cue and reading.modality == draft.modality.modality and draft.modality.cue is None:
                 draft.modality = reading
                 draft.modality_offset = sentence.start
+
+    def _off_focus(self, place: Place) -> bool:
+        """A place outside the country most of the document's places are in."""
+        return self.focus_place is not None and place.country != self.focus_place.place.country
 
     def _distinct_triggers(self, i: int, triggers: list[Mention]) -> list[Mention]:
         """One trigger per sub-event type in a sentence: "clashes … clashes" is one event."""
@@ -314,8 +328,10 @@ class _Coder:
             crowd_role = self._role_for(roles, crowd[0]) if crowd else self._generic_role(kind, country)
             if crowd_role is None:
                 return roles
-            intervening = [r for r in others if r.actor.kind in ("state_forces", "police", "rebel", "militia")]
-            return Roles(actor1=crowd_role, actor2=self._role_for(roles, intervening[0].actor) if intervening and sub_event_type != "Peaceful protest" else None)
+            actor2 = None
+            if sub_event_type != "Peaceful protest":
+                actor2 = self._intervening(i, trigger, [self._role_for(roles, r.actor) for r in others])
+            return Roles(actor1=crowd_role, actor2=actor2)
         if event_type in _VIOLENT and roles.actor1 is not None and roles.actor1.actor.kind == "civilians":
             roles = Roles(actor1=roles.actor2, assoc_actor_1=None, actor2=roles.actor1, assoc_actor_2=roles.assoc_actor_2)
         if sub_event_type == "Attack" and (roles.actor2 is None or roles.actor2.actor.kind != "civilians"):
@@ -330,6 +346,24 @@ class _Coder:
             if unknown is not None:
                 roles = Roles(actor1=unknown, assoc_actor_1=None, actor2=roles.actor2, assoc_actor_2=roles.assoc_actor_2)
         return roles
+
+    def _intervening(self, i: int, trigger: Mention, candidates: list[Role]) -> Role | None:
+        """The force that intervened in a protest: the armed actor named closest to the
+        words of the intervention ("police dispersed …", "an attempt to remove the camp")."""
+        rule = trigger.value.rule
+        sentence = self.sentences[i]
+        cue_at = None
+        for option in rule.retype.get("by_context", []):
+            found = re.search(option["pattern"], sentence.text, re.IGNORECASE)
+            if found:
+                cue_at = sentence.start + found.start()
+                break
+        armed = [r for r in candidates if r.mention is not None
+                 and r.actor.kind in ("state_forces", "police", "rebel", "militia", "unidentified")]
+        if cue_at is None or not armed:
+            return None
+        nearest = min(armed, key=lambda r: abs(r.mention.start - cue_at))
+        return nearest if abs(nearest.mention.start - cue_at) <= _INTERVENTION_REACH else None
 
     @staticmethod
     def _role_for(roles: Roles, actor: Actor) -> Role:
@@ -380,7 +414,8 @@ class _Coder:
         if not candidates:
             return None
         choices = [self._choice(m) for m in candidates]
-        return min(choices, key=lambda c: (c.precision == 3, c.place.feature == "route", not self._locative(c.mention)))
+        return min(choices, key=lambda c: (c.precision == 3, c.place.feature == "route", self._modifier(c.mention),
+                                           self._locative_rank(c.mention)))
 
     def _choice(self, mention: Mention) -> _PlaceChoice:
         place: Place = mention.value.place
@@ -393,11 +428,21 @@ class _Coder:
         approximate = self.ctx.triggers.approximate_place.search(before)
         return _PlaceChoice(place=place, precision=2 if approximate else 1, mention=mention, own=True)
 
-    def _locative(self, mention: Mention | None) -> bool:
+    def _locative_rank(self, mention: Mention | None) -> int:
+        """0 when the place is introduced as where something happened ("in X", "near the town
+        of X"), 1 for weaker prepositions ("of X", "from X"), 2 otherwise."""
         if mention is None:
-            return False
-        before = self.text[max(0, mention.start - 30):mention.start]
-        return bool(re.search(r"\b(?:in|at|near|on|outside|of|to|into|from|around)\s+(?:the\s+)?(?:(?:town|village|city|outskirts|entrance)\s+(?:of\s+|to\s+)?(?:the\s+)?(?:town\s+of\s+)?)?$", before, re.IGNORECASE))
+            return 2
+        before = self.text[max(0, mention.start - 40):mention.start]
+        if _STRONG_LOCATIVE.search(before):
+            return 0
+        if _WEAK_LOCATIVE.search(before):
+            return 1
+        return 2
+
+    def _modifier(self, mention: Mention | None) -> bool:
+        """A place name used to name something else: "the Idlib ceasefire deal"."""
+        return mention is not None and bool(_MODIFIED_NOUN.match(self.text[mention.end:mention.end + 30]))
 
     def _place_carried(self, i: int) -> _PlaceChoice | None:
         """The place a sentence without one happens at: the last one named shortly before."""

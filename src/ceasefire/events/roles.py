@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from ceasefire.model import Actor, Mention
 
 _AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_COORDINATED = re.compile(r"^\s*(?:,|and|,\s*and|together with|alongside|with the support of|backed by)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(
+    r"^\s*(?:,|and|,\s*and|together with|alongside|with the support of|backed by)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:leadership|leaders?|commanders?|representatives?|members?|delegations?) of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_PARTIES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|between|among)\s+(?:the\s+)?(?:(?:leadership|leaders?) of\s+(?:the\s+)?)?$",
+                            re.IGNORECASE)
+_PARTY_WITH = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?with\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,8 +54,9 @@ def assign_roles(
     if not actors:
         return Roles()
     if sub_event_type == "Agreement":
-        return Roles(actor1=actors[0], actor2=actors[1] if len(actors) > 1 else None)
-    before = [r for r in actors if r.mention is None or r.mention.end <= trigger.start]
+        parties = _parties(text, trigger, actors)
+        return Roles(actor1=parties[0] if parties else None, actor2=parties[1] if len(parties) > 1 else None)
+    before = [r for r in actors if r.mention is None or r.mention.start < trigger.start]
     after = [r for r in actors if r.mention is not None and r.mention.start >= trigger.end]
     agents = [r for r in after if _AGENT_BEFORE.search(text[max(0, r.mention.start - 12):r.mention.start])]
     if agents:
@@ -62,11 +70,46 @@ def assign_roles(
     return _roles(after[:1], after[1:])
 
 
+def _parties(text: str, trigger: Mention, actors: list[Role]) -> list[Role]:
+    """The parties to an agreement: "a deal reached by X and Y", "X and Y agreed", "X signed with Y"."""
+    after = [r for r in actors if r.mention is not None and r.mention.start >= trigger.end]
+    if after and _PARTIES_AFTER.match(text[trigger.end:after[0].mention.start]):
+        parties = [after[0]] + _partners(text, after[0], after)
+        before = [r for r in actors if r.mention is not None and r.mention.start < trigger.start]
+        if len(parties) == 1 and before:
+            parties.append(before[-1])
+        return _distinct(parties)
+    before = [r for r in actors if r.mention is None or r.mention.start < trigger.start]
+    parties: list[Role] = []
+    if before:
+        parties = [before[-1]]
+        for role in reversed(before[:-1]):
+            if role.mention is not None and parties[0].mention is not None and (
+                role.mention.end >= parties[0].mention.start
+                or _COORDINATED.match(text[role.mention.end:parties[0].mention.start])
+            ):
+                parties.insert(0, role)
+            else:
+                break
+    if after and _PARTY_WITH.match(text[trigger.end:after[0].mention.start]):
+        parties.append(after[0])
+    if not parties:
+        parties = after[:2]
+    return _distinct(parties)
+
+
 def _partners(text: str, doer: Role, after: list[Role]) -> list[Role]:
+    """Actors coordinated with ``doer`` right after it ("X and Y", "Turkish and Russian presidents")."""
     partners = []
     last_end = doer.mention.end if doer.mention else 0
     for role in after:
-        if role is doer or role.mention is None or role.mention.start < last_end:
+        if role is doer or role.mention is None:
+            continue
+        if doer.mention is not None and role.mention.start < last_end and role.mention.end == last_end \
+                and role.mention.start > doer.mention.start:
+            partners.append(role)  # a second country of the same coordinated phrase
+            continue
+        if role.mention.start < last_end:
             continue
         if _COORDINATED.match(text[last_end:role.mention.start]):
             partners.append(role)
