@@ -84,7 +84,8 @@ def main() -> int:
     corpus = REPO / "examples" / "idlib-2020.jsonl"
     gold_csv = REPO / "examples" / "idlib-2020-gold.csv"
     if gold_csv.exists():
-        sample = evaluate_csv(gold_csv, pipeline, corpus)
+        files = [corpus, *sorted((REPO / "examples").glob("*/*.*"))]
+        sample = evaluate_csv(gold_csv, pipeline, files)
         table.add_row("sample corpus: event recall / precision", f"{sample.recall():.3f} / {sample.precision():.3f}")
         for name, value in sample.accuracy().items():
             table.add_row(f"sample corpus: accuracy {name}", f"{value:.3f}")

@@ -25,7 +25,7 @@ from ceasefire.settings import Settings
 app = typer.Typer(help="Conflict reports in, ACLED-style events with evidence out.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 err = Console(stderr=True)
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 180)
 
 
 class OutputFormat(str, Enum):
@@ -235,16 +235,16 @@ def export(
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="ACLED-format CSV with a notes column, or a gold JSON.")],
-    document: Annotated[Path | None, typer.Option("--document", help="For a gold JSON, the document it codes "
-                                                   "(default: its document.path); for a gold CSV, a JSONL of "
-                                                   "the documents its doc_id column names.")] = None,
+    document: Annotated[list[Path] | None, typer.Option("--document", help="For a gold JSON, the document it "
+                                                         "codes (default: its document.path); for a gold CSV, files "
+                                                         "of the documents its doc_id column names (repeatable).")] = None,
     worst: Annotated[int, typer.Option("--worst", help="How many misses to list.")] = 10,
 ) -> None:
     """Score the coder against gold codings and print a metrics table."""
     from ceasefire.evaluate.report import print_evaluation
 
     pipeline = Pipeline(Settings.from_environment())
-    print_evaluation(gold, pipeline, out, document=document, worst=worst)
+    print_evaluation(gold, pipeline, out, documents=document, worst=worst)
 
 
 def main() -> None:

@@ -100,7 +100,7 @@ class ActorMatcher:
         joiner = r"(?:\s*[-–/]\s*|\s*,\s*|\s+and\s+(?:the\s+)?|\s*,\s*and\s+(?:the\s+)?)"
         return re.compile(
             rf"{_WORD_START}(?P<adjs>(?:{adjectives})(?:{joiner}(?:{adjectives}))*)"
-            rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<role>(?i:{roles})){_WORD_END}"
+            rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<role>(?i:{roles})){_WORD_END}"
         )
 
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[Mention]:

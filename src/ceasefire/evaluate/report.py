@@ -10,7 +10,7 @@ from rich.table import Table
 from ceasefire.errors import ConfigurationError, InputError
 from ceasefire.evaluate.acled_csv import NO_EVENT, CsvScore, group_documents, read_gold_csv, score_csv
 from ceasefire.evaluate.gold_json import GoldJsonScore, gold_document_path, load_gold_json, score_gold_json
-from ceasefire.ingest import IngestOptions, read_documents_jsonl, read_path
+from ceasefire.ingest import IngestOptions, read_path
 from ceasefire.model import Document
 from ceasefire.pipeline import Pipeline
 
@@ -35,22 +35,33 @@ def evaluate_gold_json(gold_path: Path, pipeline: Pipeline, document: Path | Non
     return score_gold_json(gold, doc, pipeline.code(doc))
 
 
-def evaluate_csv(gold_path: Path, pipeline: Pipeline, documents: Path | None = None) -> CsvScore:
-    rows = read_gold_csv(gold_path)
+def documents_by_key(paths: list[Path]) -> dict[str, Document]:
+    """Documents of any readable files, keyed by the names a gold CSV's ``doc_id`` may use:
+    the record's own id, the last segment of its URL, and the file's stem."""
     known: dict[str, Document] = {}
-    if documents is not None:
-        for item in read_documents_jsonl(documents, IngestOptions()):
-            if isinstance(item, Document) and item.external_id:
-                known[item.external_id] = item
-    return score_csv(group_documents(rows, known), pipeline.code)
+    for path in paths:
+        items = [d for d in read_path(path, IngestOptions()) if isinstance(d, Document)]
+        for document in items:
+            keys = [document.external_id, (document.url or "").rstrip("/").rsplit("/", 1)[-1]]
+            if len(items) == 1:
+                keys.append(path.name.split(".")[0])
+            for key in keys:
+                if key:
+                    known.setdefault(key, document)
+    return known
 
 
-def print_evaluation(gold_path: Path, pipeline: Pipeline, console: Console, *, document: Path | None = None,
+def evaluate_csv(gold_path: Path, pipeline: Pipeline, documents: list[Path] | None = None) -> CsvScore:
+    rows = read_gold_csv(gold_path)
+    return score_csv(group_documents(rows, documents_by_key(documents or [])), pipeline.code)
+
+
+def print_evaluation(gold_path: Path, pipeline: Pipeline, console: Console, *, documents: list[Path] | None = None,
                      worst: int = 10) -> None:
     if gold_path.suffix.lower() == ".json":
-        print_gold_json(evaluate_gold_json(gold_path, pipeline, document), console)
+        print_gold_json(evaluate_gold_json(gold_path, pipeline, documents[0] if documents else None), console)
     else:
-        print_csv(evaluate_csv(gold_path, pipeline, document), console, worst=worst)
+        print_csv(evaluate_csv(gold_path, pipeline, documents), console, worst=worst)
 
 
 def print_gold_json(score: GoldJsonScore, console: Console) -> None:

@@ -173,7 +173,8 @@ class _Coder:
         own_days = [m for m in mentions.get("date", []) if m.value != draft.date]
         if own_days:
             return False
-        new_types = {self._retyped(i, t) for t in triggers if not t.value.instrument}
+        # a death count ("Two civilians were killed.") and instruments add to the event before
+        new_types = {self._retyped(i, t) for t in triggers if not t.value.instrument and not t.value.rule.fallback}
         if new_types - {draft.sub_event_type}:
             return False
         actors = self._roles_of_sentence(i, draft)
@@ -264,7 +265,9 @@ class _Coder:
                 if re.search(option["pattern"], sentence.text, re.IGNORECASE):
                     return str(option["sub_event_type"])
         if "by_target" in retype:
-            targets = [m for m in self.by_sentence[i].get("actor", []) if m.start >= trigger.end]
+            passive = bool(re.search(r"\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?$",
+                                     self.text[max(0, trigger.start - 25):trigger.start]))
+            targets = [m for m in self.by_sentence[i].get("actor", []) if m.start >= trigger.end or passive]
             civilians = any(
                 m.value.generic is not None and m.value.generic.kind in _CIVILIAN_KINDS for m in targets
             ) or bool(re.search(r"\bcivilians?\b", sentence.text[trigger.end - sentence.start:], re.IGNORECASE))

@@ -56,7 +56,8 @@ def assign_roles(
     if sub_event_type == "Agreement":
         parties = _parties(text, trigger, actors)
         return Roles(actor1=parties[0] if parties else None, actor2=parties[1] if len(parties) > 1 else None)
-    before = [r for r in actors if r.mention is None or r.mention.start < trigger.start]
+    # Actors inside a many-word trigger ("a patrol of Turkish and Russian forces took place") act in it.
+    before = [r for r in actors if r.mention is None or r.mention.start < trigger.end]
     after = [r for r in actors if r.mention is not None and r.mention.start >= trigger.end]
     agents = [r for r in after if _AGENT_BEFORE.search(text[max(0, r.mention.start - 12):r.mention.start])]
     if agents:

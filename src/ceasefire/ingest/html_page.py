@@ -24,6 +24,7 @@ from ceasefire.model import Document
 # What trafilatura and the parsers under it raise on markup lxml can't make a sane tree of.
 _BROKEN_MARKUP = (ValueError, TypeError, AttributeError, AssertionError)
 
+_MIN_ARTICLE_WORDS = 5
 NO_TEXT = "no article text found in HTML: save the article page itself, or its text as .txt"
 
 
@@ -64,7 +65,8 @@ def extract_article(html: str | bytes, *, origin: str, url: str | None = None) -
         if rest and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
             text = rest
     text = strip_boilerplate(text)
-    if not text:
+    if len(text.split()) < _MIN_ARTICLE_WORDS:
+        # a menu or a caption recovered from a page without an article is not one
         raise InputError(NO_TEXT, origin=origin)
     return HtmlArticle(
         text=text,
