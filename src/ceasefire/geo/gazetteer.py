@@ -1,0 +1,608 @@
+"""The gazetteer: place lookup by any spelling, and a scanner for place names in text.
+
+    gazetteer = Gazetteer.load()
+    gazetteer.lookup("Saraqeb")            # [Candidate(place=Place(name="Sarāqib", …), score=1.0)]
+    gazetteer.admin1_place("Idlib")        # Place(name="Idleb", feature="admin1", …)
+    gazetteer.find_place_names(text)       # [NameMatch(start, end, text, candidates)]
+
+Data: the packaged tables in ``data/`` (see SOURCES.md for credits), plus the
+user's extension written by ``import_geonames``. Lookups go through a SQLite
+index (see ``index.py``) built once per data version in the user's cache dir.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import math
+import os
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from ceasefire.errors import ConfigurationError
+from ceasefire.geo import admin
+from ceasefire.geo.index import (
+    INDEX_VERSION,
+    IndexLayer,
+    PlaceRecord,
+    fuzzy_block_of,
+    scan_eligible,
+    write_index,
+)
+from ceasefire.geo.names import ARTICLES, base_key, looser_keys, normalize_name
+from ceasefire.model import Place
+
+PRODUCED_BY = "geo.gazetteer.v1"
+EXTENSION_INDEX = "extension.sqlite"
+
+_DATA_FILES = (
+    "syria.csv.gz",
+    "world.csv.gz",
+    "countries.csv",
+    "admin1_syria.yaml",
+    "places_extra.yaml",
+)
+_FEATURES = frozenset(
+    {"populated_place", "facility", "crossing", "airbase", "camp", "area", "route"}
+)
+# Lowercase words that may sit inside a multi-word name: "Jisr al-Shughur", "Isle of Man".
+_CONNECTORS = ARTICLES | frozenset(
+    "of and de del la le les du des da do dos das di der den van von y bin ibn".split()
+)
+_TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‘`ʿʾ]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?…:;]\s*$|^\s*$")
+_MAX_SPAN_WORDS = 4
+_MAX_SPAN_TOKENS = 7
+
+
+@dataclass(frozen=True, kw_only=True)
+class Candidate:
+    """A place a name may refer to, with how well the name matched (0..1)."""
+
+    place: Place
+    score: float
+    matched: str = ""  # the gazetteer spelling that matched, when not the name itself
+
+
+@dataclass(frozen=True, kw_only=True)
+class NameMatch:
+    """A span of text that is a gazetteer name, with the places it may refer to."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+
+
+def default_cache_dir() -> Path:
+    """Where the built index goes: $CEASEFIRE_CACHE_DIR, else the XDG cache dir."""
+    if os.environ.get("CEASEFIRE_CACHE_DIR"):
+        return Path(os.environ["CEASEFIRE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "ceasefire"
+
+
+def default_extension_dir() -> Path:
+    """Where ``import_geonames`` stores a user's places: $CEASEFIRE_DATA_DIR/gazetteer or XDG."""
+    if os.environ.get("CEASEFIRE_DATA_DIR"):
+        return Path(os.environ["CEASEFIRE_DATA_DIR"]) / "gazetteer"
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "ceasefire" / "gazetteer"
+
+
+def _data_path(name: str) -> Any:
+    return resources.files("ceasefire.geo").joinpath("data", name)
+
+
+@lru_cache(maxsize=1)
+def sources() -> tuple[dict[str, Any], ...]:
+    """The data sources with their licences and credit lines (``data/sources.yaml``)."""
+    data = yaml.safe_load(_data_path("sources.yaml").read_text(encoding="utf-8"))
+    return tuple(data["sources"])
+
+
+def credits() -> tuple[str, ...]:
+    """Credit lines to show wherever gazetteer data is shown."""
+    return tuple(source["credit"] for source in sources())
+
+
+@lru_cache(maxsize=1)
+def stop_names() -> frozenset[str]:
+    """Normalised words never read as a place on their own (stoplist and country adjectives)."""
+    lines = _data_path("stop_names.txt").read_text(encoding="utf-8").splitlines()
+    words = {normalize_name(line) for line in lines if line.strip() and not line.startswith("#")}
+    return frozenset(words) | admin.country_adjectives()
+
+
+def _read_gzip_csv(name: str) -> Iterator[dict[str, str]]:
+    raw = _data_path(name).read_bytes()
+    with gzip.open(io.BytesIO(raw), "rt", encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _split(value: str) -> list[str]:
+    return [part for part in value.split(";") if part]
+
+
+def _load_extras() -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    data = yaml.safe_load(_data_path("places_extra.yaml").read_text(encoding="utf-8"))
+    full: list[dict[str, Any]] = []
+    spellings: dict[str, list[str]] = {}
+    for number, entry in enumerate(data.get("places") or (), start=1):
+        where = f"places_extra.yaml entry {number} ({entry.get('name') or entry.get('same_as')})"
+        if not entry.get("source"):
+            raise ConfigurationError(f"{where}: needs a source naming the public fact it rests on")
+        if entry.get("same_as"):
+            spellings.setdefault(str(entry["same_as"]), []).extend(entry.get("alt_names") or ())
+            continue
+        missing = [
+            k for k in ("name", "latitude", "longitude", "admin1", "feature") if k not in entry
+        ]
+        if missing:
+            raise ConfigurationError(f"{where}: missing {', '.join(missing)}")
+        if entry["feature"] not in _FEATURES:
+            raise ConfigurationError(
+                f"{where}: feature {entry['feature']!r} is not one of {sorted(_FEATURES)}"
+            )
+        if admin.acled_admin1(entry["admin1"]) != entry["admin1"]:
+            raise ConfigurationError(
+                f"{where}: admin1 {entry['admin1']!r} is not an ACLED spelling"
+            )
+        full.append(entry)
+    return full, spellings
+
+
+def package_records() -> Iterator[PlaceRecord]:
+    """Every place of the packaged data, in index order."""
+    for country in admin.countries():
+        yield PlaceRecord(
+            place_id=f"iso:{country.iso2}",
+            names=(country.name, *country.aliases),
+            cc=country.iso2,
+            country=country.name,
+            latitude=country.latitude,
+            longitude=country.longitude,
+            feature="country",
+            source="ceasefire countries.csv",
+            scan=True,
+        )
+    for governorate in admin.governorates():
+        spellings = [governorate.name, *governorate.aliases]
+        spellings += [
+            f"{s} {level}" for s in list(spellings) for level in ("Governorate", "Province")
+        ]
+        yield PlaceRecord(
+            place_id=f"pcode:{governorate.pcode}",
+            names=tuple(spellings),
+            cc="SY",
+            country=admin.SYRIA,
+            latitude=governorate.latitude,
+            longitude=governorate.longitude,
+            admin1=governorate.name,
+            feature="admin1",
+            source="ceasefire admin1_syria.yaml",
+            scan=True,
+            fine_keys=True,
+        )
+    extras, extra_spellings = _load_extras()
+    for entry in extras:
+        yield PlaceRecord(
+            place_id=f"extra:{normalize_name(entry['name']).replace(' ', '-')}",
+            names=(entry["name"], *(entry.get("alt_names") or ())),
+            cc="SY",
+            country=admin.SYRIA,
+            latitude=float(entry["latitude"]),
+            longitude=float(entry["longitude"]),
+            admin1=entry["admin1"],
+            admin2=entry.get("admin2"),
+            feature=entry["feature"],
+            source=f"ceasefire places_extra.yaml ({entry['source']})",
+            scan=True,
+            fine_keys=True,
+        )
+    for row in _read_gzip_csv("syria.csv.gz"):
+        names = [row["name"], *_split(row["alt_names"])]
+        if row["name_ar"]:
+            names.append(row["name_ar"])
+        names += extra_spellings.get(row["place_id"], [])
+        yield PlaceRecord(
+            place_id=row["place_id"],
+            names=tuple(names),
+            cc="SY",
+            country=admin.SYRIA,
+            latitude=float(row["lat"]),
+            longitude=float(row["lon"]),
+            admin1=admin.acled_admin1(row["admin1"]) or row["admin1"] or None,
+            admin2=row["admin2"] or None,
+            admin3=row["admin3"] or None,
+            feature=row["feature"],
+            population=int(row["population"] or 0),
+            source="Who's On First / GeoNames",
+            scan=True,
+            fine_keys=True,
+        )
+    for row in _read_gzip_csv("world.csv.gz"):
+        known = admin.country_by_code(row["cc"])
+        population = int(row["population"] or 0)
+        yield PlaceRecord(
+            place_id=f"gn:{row['geonameid']}",
+            names=(row["name"], *_split(row["alt_names"])),
+            cc=row["cc"],
+            country=known.name if known else row["cc"],
+            latitude=float(row["lat"]),
+            longitude=float(row["lon"]),
+            population=population,
+            source="GeoNames",
+            scan=scan_eligible(
+                cc=row["cc"], population=population, feature_code=row["feature_code"]
+            ),
+        )
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha1(f"index-{INDEX_VERSION}".encode())
+    for name in _DATA_FILES:
+        digest.update(name.encode())
+        digest.update(_data_path(name).read_bytes())
+    # The match keys are part of the index: a change to names.py rebuilds it.
+    digest.update(resources.files("ceasefire.geo").joinpath("names.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_package_index(cache_dir: Path) -> Path:
+    """Build (if needed) the index of the packaged data in ``cache_dir``; return its path."""
+    fingerprint = _fingerprint()
+    path = cache_dir / f"gazetteer-{fingerprint}.sqlite"
+    if path.is_file():
+        return path
+    try:
+        write_index(path, package_records(), {"fingerprint": fingerprint, "kind": "package"})
+    except OSError as error:
+        raise ConfigurationError(
+            f"{cache_dir}: cannot write the gazetteer index ({error}); set CEASEFIRE_CACHE_DIR "
+            "to a writable folder"
+        ) from error
+    for stale in cache_dir.glob("gazetteer-*.sqlite"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return path
+
+
+_LOADED: dict[tuple[str, str, float], Gazetteer] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+class Gazetteer:
+    """Places by any spelling: packaged data plus the user's extension."""
+
+    def __init__(self, layers: list[IndexLayer]):
+        self._layers = layers
+        self._cache: dict[tuple[str, str | None, bool, int | None], tuple[Candidate, ...]] = {}
+        self._stop = stop_names()
+
+    @classmethod
+    def load(
+        cls, *, cache_dir: str | Path | None = None, extension_dir: str | Path | None = None
+    ) -> Gazetteer:
+        """The gazetteer, loaded once per process for given folders (index built on first use)."""
+        cache = Path(cache_dir) if cache_dir else default_cache_dir()
+        extension = Path(extension_dir) if extension_dir else default_extension_dir()
+        extension_index = extension / EXTENSION_INDEX
+        stamp = extension_index.stat().st_mtime if extension_index.is_file() else 0.0
+        key = (str(cache.resolve()), str(extension.resolve()), stamp)
+        with _LOAD_LOCK:
+            loaded = _LOADED.get(key)
+            if loaded is None:
+                layers = [IndexLayer(build_package_index(cache))]
+                if stamp:
+                    layers.append(IndexLayer(extension_index))
+                loaded = cls(layers)
+                _LOADED[key] = loaded
+        return loaded
+
+    # -- places -----------------------------------------------------------------
+
+    def _place(self, layer: int, pid: int) -> Place:
+        return self._layers[layer].place(pid)
+
+    # -- lookup -----------------------------------------------------------------
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        fuzzy: bool = True,
+        limit: int | None = 25,
+    ) -> list[Candidate]:
+        """Places ``name`` may refer to, best first.
+
+        Scores: 1.0 for the same normalised spelling, 0.85–0.95 for a base-key
+        match (articles, kafr/kfar…), 0.6–0.8 for a consonant-skeleton match,
+        about 0.5 for a fuzzy match (Syrian names only). Only the strictest level
+        that finds anything is used. ``country`` (name, ISO code or adjective)
+        keeps the places of one country; ``limit`` caps the list (the most
+        populous of equally good matches come first; None for all).
+        """
+        cache_key = (name, country, fuzzy, limit)
+        cached = self._cache.get(cache_key)
+        if cached is None:
+            wanted = self._country_name(country) if country else None
+            cached = tuple(self._lookup(name, wanted, fuzzy=fuzzy, scan_only=False, limit=limit))
+            if len(self._cache) >= 100_000:
+                self._cache.clear()
+            self._cache[cache_key] = cached
+        return list(cached)
+
+    def _country_name(self, country: str) -> str:
+        found = admin.country_by_code(country) if len(country) == 2 else None
+        found = found or admin.find_country(country)
+        return found.name if found else country
+
+    def _lookup(
+        self,
+        name: str,
+        country: str | None,
+        *,
+        fuzzy: bool,
+        scan_only: bool,
+        limit: int | None = None,
+    ) -> list[Candidate]:
+        query = normalize_name(name)
+        if not query:
+            return []
+        hits: dict[tuple[int, int], tuple[float, int, str]] = {}
+        for layer_no, layer in enumerate(self._layers):
+            for code in layer.exact(query):
+                pid = code >> 1
+                if scan_only and not layer.scan[pid]:
+                    continue
+                if country and layer.country(pid) != country:
+                    continue
+                hits[(layer_no, pid)] = (1.0, code & 1, "")
+        if not hits:
+            for key, query_level in looser_keys(query):
+                if scan_only and query_level > 1:
+                    break
+                self._collect(hits, key, query_level, query, country, scan_only)
+                if hits:
+                    break
+        if not hits and fuzzy and not scan_only:
+            hits = self._fuzzy(name, country)
+        return self._rank(hits, limit)
+
+    def _collect(
+        self,
+        hits: dict[tuple[int, int], tuple[float, int, str]],
+        key: str,
+        query_level: int,
+        query: str,
+        country: str | None,
+        scan_only: bool,
+    ) -> None:
+        for layer_no, layer in enumerate(self._layers):
+            for pid, level, is_primary, spelling in layer.names(key, scan_only=scan_only):
+                if country and layer.country(pid) != country:
+                    continue
+                score = _score(max(level, query_level), query, spelling)
+                previous = hits.get((layer_no, pid))
+                if previous is None or score > previous[0]:
+                    hits[(layer_no, pid)] = (score, is_primary, spelling)
+
+    def _fuzzy(
+        self, name: str, country: str | None
+    ) -> dict[tuple[int, int], tuple[float, int, str]]:
+        query = base_key(name)
+        if len(query) < 4:
+            return {}
+        block = fuzzy_block_of(name)
+        hits: dict[tuple[int, int], tuple[float, int, str]] = {}
+        for layer_no, layer in enumerate(self._layers):
+            rows = layer.block(block)
+            if not rows:
+                continue
+            choices = [row[0] for row in rows]
+            for _key, ratio, index in process.extract(
+                query, choices, scorer=fuzz.ratio, score_cutoff=80, limit=10
+            ):
+                _, pid, spelling = rows[index]
+                if country and layer.country(pid) != country:
+                    continue
+                score = round(0.35 + 0.2 * ratio / 100, 3)
+                if score > hits.get((layer_no, pid), (0.0, 0, ""))[0]:
+                    hits[(layer_no, pid)] = (score, 0, spelling)
+        return hits
+
+    def _rank(
+        self, hits: dict[tuple[int, int], tuple[float, int, str]], limit: int | None
+    ) -> list[Candidate]:
+        """Candidates best first (score, then population), one per place, at most ``limit``."""
+        if len(hits) == 1:
+            (((layer_no, pid), (score, _primary, spelling)),) = hits.items()
+            return [Candidate(place=self._place(layer_no, pid), score=score, matched=spelling)]
+        layers = self._layers
+        order = sorted(
+            hits.items(),
+            key=lambda item: (
+                -item[1][0],
+                -layers[item[0][0]].population(item[0][1]),
+                -item[1][1],
+                item[0],
+            ),
+        )
+        out: list[Candidate] = []
+        seen_ids: set[str] = set()
+        kept: dict[tuple[str, str | None, str], list[Place]] = {}
+        for (layer_no, pid), (score, _primary, spelling) in order:
+            place = self._place(layer_no, pid)
+            if place.place_id in seen_ids:
+                continue
+            group = kept.setdefault((place.country, place.admin1, place.feature), [])
+            if any(_near(place, other) for other in group):
+                continue
+            seen_ids.add(place.place_id)
+            group.append(place)
+            out.append(Candidate(place=place, score=score, matched=spelling))
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    # -- admin areas and countries ----------------------------------------------
+
+    def admin1_place(self, name: str) -> Place | None:
+        """A Syrian governorate by any spelling, placed at its seat; feature "admin1"."""
+        governorate = admin.governorate(name)
+        return governorate.place() if governorate else None
+
+    def country(self, name_or_adjective: str) -> Place | None:
+        """A country by name, alias, ISO code or adjective ("Turkish" → Turkey)."""
+        found = admin.find_country(name_or_adjective)
+        if found is None and len(name_or_adjective) == 2 and name_or_adjective.isupper():
+            found = admin.country_by_code(name_or_adjective)
+        return found.place() if found else None
+
+    def is_place_word(self, token: str) -> bool:
+        """Whether a single word may be read as a place name in running text."""
+        key = normalize_name(token)
+        if not key or key in self._stop:
+            return False
+        return any(
+            any(layer.scan[code >> 1] for code in layer.exact(key))
+            or layer.names(key, scan_only=True)
+            for layer in self._layers
+        )
+
+    # -- text scanning ----------------------------------------------------------
+
+    def find_place_names(self, text: str) -> list[NameMatch]:
+        """Capitalised 1–4-word spans of ``text`` that are gazetteer names, longest first.
+
+        Country adjectives and the stoplist (``stop_names.txt``) are never places
+        on their own; outside Syria only towns of 50,000 people or more and
+        capitals are reported.
+        """
+        tokens = [(m.start(), _strip_possessive(m)) for m in _TOKEN.finditer(text)]
+        matches: list[NameMatch] = []
+        index = 0
+        while index < len(tokens):
+            start, word = tokens[index]
+            if not _is_capitalised(word):
+                index += 1
+                continue
+            found = None
+            for last in self._span_ends(text, tokens, index):
+                span_words = [w for _s, w in tokens[index : last + 1]]
+                if not self._may_be_name(span_words):
+                    continue
+                end = tokens[last][0] + len(tokens[last][1])
+                span_text = text[start:end]
+                candidates = self._lookup(span_text, None, fuzzy=False, scan_only=True)
+                if candidates:
+                    found = NameMatch(
+                        start=start, end=end, text=span_text, candidates=tuple(candidates)
+                    )
+                    index = last + 1
+                    break
+            if found is None:
+                index += 1
+            else:
+                matches.append(found)
+        return matches
+
+    def _span_ends(self, text: str, tokens: list[tuple[int, str]], first: int) -> list[int]:
+        """Indexes of tokens that can end a span starting at ``first``, longest first."""
+        ends = [first]
+        words = 1
+        for index in range(first + 1, min(len(tokens), first + _MAX_SPAN_TOKENS)):
+            previous_start, previous_word = tokens[index - 1]
+            gap = text[previous_start + len(previous_word) : tokens[index][0]]
+            if not _joins(gap):
+                break
+            word = tokens[index][1]
+            if _is_capitalised(word):
+                words += 1
+                if words > _MAX_SPAN_WORDS:
+                    break
+                ends.append(index)
+            elif word.lower() not in _CONNECTORS:
+                break
+        return ends[::-1]
+
+    def _may_be_name(self, words: list[str]) -> bool:
+        """Single words may not be stop words or acronyms; longer spans must only be names."""
+        if len(words) > 1:
+            return True
+        word = words[0]
+        if normalize_name(word) in self._stop:
+            return False
+        # Acronyms: SDF, HTS, UN, US.
+        return not (word.isupper() and word.isalpha() and len(word) <= 4)
+
+    # -- facts ------------------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        """Places per country, total, index files and the credits to show."""
+        by_country: dict[str, int] = {}
+        for layer in self._layers:
+            for country, count in layer.counts_by_country().items():
+                by_country[country] = by_country.get(country, 0) + count
+        return {
+            "total": sum(by_country.values()),
+            "by_country": dict(sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "countries": len(admin.countries()),
+            "admin1": len(admin.governorates()),
+            "index_files": [str(layer.path) for layer in self._layers],
+            "credits": list(credits()),
+            "sources": [dict(source) for source in sources()],
+        }
+
+
+def _score(level: int, query: str, spelling: str) -> float:
+    if level == 0:
+        return 1.0
+    similarity = fuzz.ratio(base_key(query), base_key(spelling)) / 100.0 if spelling else 1.0
+    if level == 1:
+        return round(0.85 + 0.1 * similarity, 3)
+    return round(0.6 + 0.2 * similarity, 3)
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Two records of one place: within 2 km (callers compare like with like)."""
+    if a.feature in ("country", "admin1"):
+        return False
+    dlat = math.radians(a.latitude - b.latitude)
+    dlon = math.radians(a.longitude - b.longitude) * math.cos(math.radians(a.latitude))
+    return 6371.0 * math.hypot(dlat, dlon) < 2.0
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _joins(gap: str) -> bool:
+    """Whether two tokens separated by ``gap`` can belong to one name."""
+    return len(gap) <= 3 and "\n" not in gap and gap.strip(" \u00a0") in ("", "-", "‐", "‑")
+
+
+def _strip_possessive(match: re.Match[str]) -> str:
+    word = match.group(0)
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def find_place_names(text: str, gazetteer: Gazetteer | None = None) -> list[NameMatch]:
+    """Place names in ``text``; uses ``Gazetteer.load()`` unless a gazetteer is given."""
+    return (gazetteer or Gazetteer.load()).find_place_names(text)

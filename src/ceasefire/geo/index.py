@@ -1,0 +1,377 @@
+"""The gazetteer's on-disk name index: one SQLite file per layer.
+
+The packaged gzip CSVs are small but slow to turn into lookup tables, so the
+first load writes them, with every name's match keys, into a SQLite file in the
+user's cache directory (a few seconds, once per data version); later loads
+only open it. A user's extension (``import_geonames``) is a second file of the
+same schema, written at import time.
+
+Tables:
+- ``places``: one row per place, with a ``scan`` flag for places the text
+  scanner may report (Syrian places, extras, countries, governorates, and world
+  places of population ≥ 50,000 or capitals);
+- ``names``: ``(key, pid)`` → level of the key (0 normalised, 1 base, 2 skeleton),
+  whether it comes from the primary name, and the spelling it was made from;
+- ``blocks``: base keys of Syrian names grouped by the first two letters of
+  their skeleton, for bounded fuzzy matching.
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import os
+import sqlite3
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ceasefire.geo.names import base_key, keys_by_level, skeleton_key
+from ceasefire.model import Place
+
+INDEX_VERSION = 3
+SCAN_MIN_POPULATION = 50_000
+CAPITAL_CODES = frozenset({"PPLC"})
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    pid INTEGER PRIMARY KEY,
+    place_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    cc TEXT,
+    country TEXT,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    admin1 TEXT,
+    admin2 TEXT,
+    admin3 TEXT,
+    feature TEXT NOT NULL,
+    population INTEGER NOT NULL DEFAULT 0,
+    source TEXT,
+    scan INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE names (
+    key TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    level INTEGER NOT NULL,
+    is_primary INTEGER NOT NULL,
+    scan INTEGER NOT NULL,
+    spelling TEXT NOT NULL,
+    PRIMARY KEY (key, pid)
+) WITHOUT ROWID;
+CREATE TABLE blocks (
+    block TEXT NOT NULL,
+    key TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    spelling TEXT NOT NULL,
+    PRIMARY KEY (block, key, pid)
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlaceRecord:
+    """A place to index, with all its spellings (the first is the primary name)."""
+
+    place_id: str
+    names: tuple[str, ...]
+    cc: str | None
+    country: str | None
+    latitude: float
+    longitude: float
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    feature: str = "populated_place"
+    population: int = 0
+    source: str = ""
+    scan: bool = False
+    fine_keys: bool = False  # skeleton keys and fuzzy blocks (Syria only: too loose worldwide)
+
+
+def scan_eligible(*, cc: str | None, population: int, feature_code: str = "") -> bool:
+    """Whether the text scanner may report a place: any Syrian one, big or capital elsewhere."""
+    return cc == "SY" or population >= SCAN_MIN_POPULATION or feature_code in CAPITAL_CODES
+
+
+def _fuzzy_block(key: str) -> str:
+    return key[:2]
+
+
+def _rows(records: Iterable[PlaceRecord]) -> Iterator[tuple[tuple, list[tuple], list[tuple]]]:
+    for pid, record in enumerate(records, start=1):
+        place_row = (
+            pid,
+            record.place_id,
+            record.names[0],
+            record.cc,
+            record.country,
+            record.latitude,
+            record.longitude,
+            record.admin1,
+            record.admin2,
+            record.admin3,
+            record.feature,
+            record.population,
+            record.source,
+            int(record.scan),
+        )
+        best: dict[str, tuple[int, int, str]] = {}
+        blocks: dict[tuple[str, str], str] = {}
+        for position, spelling in enumerate(record.names):
+            is_primary = int(position == 0)
+            for key, level in keys_by_level(spelling):
+                if level == 2 and not record.fine_keys:
+                    continue
+                known = best.get(key)
+                candidate = (level, is_primary, spelling if level else "")
+                if known is None or (candidate[0], -candidate[1]) < (known[0], -known[1]):
+                    best[key] = candidate
+            if record.fine_keys:
+                skeleton = skeleton_key(spelling)
+                base = base_key(spelling)
+                if len(skeleton) >= 2 and base:
+                    blocks.setdefault((_fuzzy_block(skeleton), base), spelling)
+        name_rows = [
+            (key, pid, level, is_primary, int(record.scan), spelling)
+            for key, (level, is_primary, spelling) in best.items()
+        ]
+        block_rows = [(block, base, pid, spelling) for (block, base), spelling in blocks.items()]
+        yield place_row, name_rows, block_rows
+
+
+def write_index(path: Path, records: Iterable[PlaceRecord], meta: dict[str, str]) -> int:
+    """Write a complete index file atomically (a temporary file renamed into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    count = 0
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("PRAGMA journal_mode=OFF")
+            connection.execute("PRAGMA synchronous=OFF")
+            connection.executescript(SCHEMA)
+            places, names, blocks = [], [], []
+            for place_row, name_rows, block_rows in _rows(records):
+                places.append(place_row)
+                names.extend(name_rows)
+                blocks.extend(block_rows)
+                count += 1
+                if len(names) > 200_000:
+                    _flush(connection, places, names, blocks)
+            _flush(connection, places, names, blocks)
+            connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+            connection.commit()
+            connection.execute("ANALYZE")
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    write_memory_image(path)
+    return count
+
+
+def _flush(connection: sqlite3.Connection, places: list, names: list, blocks: list) -> None:
+    connection.executemany(f"INSERT INTO places VALUES ({','.join('?' * 14)})", places)
+    connection.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?, ?)", names)
+    connection.executemany("INSERT OR IGNORE INTO blocks VALUES (?, ?, ?, ?)", blocks)
+    places.clear()
+    names.clear()
+    blocks.clear()
+
+
+_VOCABULARY_COLUMNS = ("cc", "country", "admin1", "admin2", "admin3", "feature", "source")
+
+
+def write_memory_image(path: Path) -> Path:
+    """Write the in-memory part of an index (exact names, place columns) beside it.
+
+    Loading 300,000 exact keys and 135,000 places from SQLite takes about a
+    second; from this marshal image, about a tenth of that. Places are stored
+    column by column, repeated strings as indexes into a vocabulary.
+    """
+    image = path.with_suffix(".marshal")
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        exact: dict[str, int | tuple[int, ...]] = {}
+        rows = connection.execute("SELECT key, pid, is_primary FROM names WHERE level = 0")
+        for key, pid, is_primary in rows:
+            code = pid * 2 + is_primary
+            known = exact.get(key)
+            if known is None:
+                exact[key] = code
+            elif isinstance(known, tuple):
+                exact[key] = (*known, code)
+            else:
+                exact[key] = (known, code)
+        columns: dict[str, Any] = {"place_id": [""], "name": [""]}
+        latitude, longitude = array("d", [0.0]), array("d", [0.0])
+        population, scan = array("q", [0]), bytearray(b"\0")
+        vocabularies: dict[str, dict[str | None, int]] = {c: {None: 0} for c in _VOCABULARY_COLUMNS}
+        indexes = {c: array("I", [0]) for c in _VOCABULARY_COLUMNS}
+        query = (
+            "SELECT pid, place_id, name, latitude, longitude, population, scan, "
+            + ", ".join(_VOCABULARY_COLUMNS)
+            + " FROM places ORDER BY pid"
+        )
+        for row in connection.execute(query):
+            if row[0] != len(columns["name"]):
+                raise ValueError(f"{path}: place ids are not consecutive at {row[0]}")
+            columns["place_id"].append(row[1])
+            columns["name"].append(row[2])
+            latitude.append(row[3])
+            longitude.append(row[4])
+            population.append(row[5])
+            scan.append(row[6])
+            for column, value in zip(_VOCABULARY_COLUMNS, row[7:], strict=True):
+                vocabulary = vocabularies[column]
+                indexes[column].append(vocabulary.setdefault(value, len(vocabulary)))
+    finally:
+        connection.close()
+    payload = {
+        "exact": exact,
+        "place_id": columns["place_id"],
+        "name": columns["name"],
+        "latitude": latitude.tobytes(),
+        "longitude": longitude.tobytes(),
+        "population": population.tobytes(),
+        "scan": bytes(scan),
+        "vocabularies": {c: list(v) for c, v in vocabularies.items()},
+        "indexes": {c: a.tobytes() for c, a in indexes.items()},
+    }
+    handle, temporary = tempfile.mkstemp(prefix=image.name + ".", suffix=".tmp", dir=path.parent)
+    with os.fdopen(handle, "wb") as out:
+        marshal.dump(payload, out)
+    os.replace(temporary, image)
+    return image
+
+
+def _load_image(image: Path) -> dict[str, Any]:
+    raw = image.read_bytes()
+    # Hundreds of thousands of new objects would set off the cyclic collector many
+    # times over; none of them can form a cycle, so it is paused while they load.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(raw)  # type: ignore[no-any-return]
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class IndexLayer:
+    """Read access to one index: exact names and places in memory, looser keys in SQLite."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        uri = f"file:{path}?mode=ro&immutable=1"
+        self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._connection.execute("PRAGMA query_only=1")
+        image = path.with_suffix(".marshal")
+        if not image.is_file() or image.stat().st_mtime < path.stat().st_mtime:
+            write_memory_image(path)
+        payload = _load_image(image)
+        self._exact: dict[str, int | tuple[int, ...]] = payload["exact"]
+        self._place_id: list[str] = payload["place_id"]
+        self._name: list[str] = payload["name"]
+        self._latitude = array("d")
+        self._latitude.frombytes(payload["latitude"])
+        self._longitude = array("d")
+        self._longitude.frombytes(payload["longitude"])
+        self._population = array("q")
+        self._population.frombytes(payload["population"])
+        self.scan: bytes = payload["scan"]
+        # Repeated strings (country, admin names, feature, source): a vocabulary and,
+        # per place, an index into it.
+        vocabularies: dict[str, list[str | None]] = payload["vocabularies"]
+        indexes: dict[str, array[int]] = {}
+        for column, raw in payload["indexes"].items():
+            indexes[column] = array("I")
+            indexes[column].frombytes(raw)
+        self._cc, self._cc_index = vocabularies["cc"], indexes["cc"]
+        self._country, self._country_index = vocabularies["country"], indexes["country"]
+        self._admin1, self._admin1_index = vocabularies["admin1"], indexes["admin1"]
+        self._admin2, self._admin2_index = vocabularies["admin2"], indexes["admin2"]
+        self._admin3, self._admin3_index = vocabularies["admin3"], indexes["admin3"]
+        self._feature, self._feature_index = vocabularies["feature"], indexes["feature"]
+        self._source, self._source_index = vocabularies["source"], indexes["source"]
+        self._places: dict[int, Place] = {}
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __len__(self) -> int:
+        return len(self._name) - 1
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._connection.execute("SELECT key, value FROM meta").fetchall())
+
+    def exact(self, key: str) -> tuple[int, ...]:
+        """Codes ``pid * 2 + is_primary`` of the places with this normalised name."""
+        found = self._exact.get(key)
+        if found is None:
+            return ()
+        return found if isinstance(found, tuple) else (found,)
+
+    def population(self, pid: int) -> int:
+        return self._population[pid]
+
+    def country(self, pid: int) -> str:
+        """The place's country name, without building the place."""
+        return self._country[self._country_index[pid]] or self._cc[self._cc_index[pid]] or ""
+
+    def place(self, pid: int) -> Place:
+        place = self._places.get(pid)
+        if place is None:
+            place = Place(
+                name=self._name[pid],
+                country=self._country[self._country_index[pid]]
+                or self._cc[self._cc_index[pid]]
+                or "",
+                latitude=self._latitude[pid],
+                longitude=self._longitude[pid],
+                admin1=self._admin1[self._admin1_index[pid]],
+                admin2=self._admin2[self._admin2_index[pid]],
+                admin3=self._admin3[self._admin3_index[pid]],
+                feature=self._feature[self._feature_index[pid]] or "populated_place",
+                population=self._population[pid],
+                source=self._source[self._source_index[pid]] or "",
+                place_id=self._place_id[pid],
+            )
+            self._places[pid] = place
+        return place
+
+    def names(self, key: str, *, scan_only: bool = False) -> list[tuple[int, int, int, str]]:
+        """``(pid, level, is_primary, spelling)`` of every name with this key.
+
+        ``scan_only`` keeps scan-eligible places and keys of level 0 or 1.
+        """
+        query = "SELECT pid, level, is_primary, spelling FROM names WHERE key = ?"
+        if scan_only:
+            query += " AND scan = 1 AND level < 2"
+        return self._connection.execute(query, (key,)).fetchall()
+
+    def block(self, block: str) -> list[tuple[str, int, str]]:
+        """``(base key, pid, spelling)`` of the names in a fuzzy block."""
+        return self._connection.execute(
+            "SELECT key, pid, spelling FROM blocks WHERE block = ?", (block,)
+        ).fetchall()
+
+    def counts_by_country(self) -> dict[str, int]:
+        rows = self._connection.execute(
+            "SELECT coalesce(country, cc, '?'), count(*) FROM places "
+            "WHERE feature NOT IN ('country', 'admin1') GROUP BY 1"
+        ).fetchall()
+        return dict(rows)
+
+
+def fuzzy_block_of(name: str) -> str:
+    """The fuzzy block a query falls in."""
+    return _fuzzy_block(skeleton_key(name))
