@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB ?= ceasefire.db
 
-.PHONY: setup demo test bench lint clean
+.PHONY: setup system-deps demo test bench lint clean
 
 setup: $(STAMP)
 
@@ -21,7 +21,10 @@ demo: $(STAMP)
 	$(VENV)/bin/ceasefire ingest examples/html/*.html examples/feeds/*.xml --input examples/idlib-2020.jsonl --db $(DB)
 	$(VENV)/bin/ceasefire events --db $(DB)
 
-test: $(STAMP)
+system-deps:
+	scripts/system-deps.sh
+
+test: $(STAMP) system-deps
 	$(PY) -m pytest
 
 bench: $(STAMP)
