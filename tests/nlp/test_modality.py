@@ -40,3 +40,9 @@ def test_according_to_names_the_source():
 def test_analysis_is_an_assessment():
     r = reading("The agreement is rather a result of the tactical convergence of interests.", "agreement")
     assert r.modality == "assessment"
+
+
+def test_the_speaker_of_said_is_kept_when_the_blame_has_no_subject():
+    r = reading("Two soldiers were killed in a rocket attack, the defence ministry said, blaming radical groups.", "attack")
+    assert r.modality == "alleged"
+    assert r.attribution == "the defence ministry"

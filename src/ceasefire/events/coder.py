@@ -39,6 +39,10 @@ _STRONG_LOCATIVE = re.compile(
 _WEAK_LOCATIVE = re.compile(r"\b(?:of|to|from|on|towards?|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIED_NOUN = re.compile(r"^\s+(?:ceasefire|truce|deal|agreement|accord|offensive|operation|de-escalation|memorandum|protocol)\b",
                             re.IGNORECASE)
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|stated|reported|claimed|denied|told|confirmed|accused|blamed)\b",
+    re.IGNORECASE,
+)
 _CIVILIAN_KINDS = {"civilians"}
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -286,6 +290,8 @@ class _Coder:
         country = self._country_hint(i)
         roles: list[Role] = []
         for mention in self.by_sentence[i].get("actor", []):
+            if _SPEECH_AFTER.match(self.text[mention.end:mention.end + 40]):
+                continue  # who says so is the source of the report, not a party to the event
             match: ActorMatch = mention.value
             if match.anaphor == "previous_event":
                 source = draft or (self.drafts[-1] if self.drafts else None)

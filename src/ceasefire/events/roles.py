@@ -20,6 +20,11 @@ _COORDINATED = re.compile(
 )
 _PARTIES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|between|among)\s+(?:the\s+)?(?:(?:leadership|leaders?) of\s+(?:the\s+)?)?$",
                             re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(
+    r"^\s+(?:(?:[\w-]+\s+){0,2})?(?:was|were|had been|have been|has been|got)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|hit|targeted|attacked|shelled|struck|ambushed|abducted|kidnapped|arrested|detained)\b",
+    re.IGNORECASE,
+)
 _PARTY_WITH = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?with\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -64,6 +69,10 @@ def assign_roles(
         doer = agents[0]
         victims = [r for r in before if r.actor != doer.actor] + [r for r in after if r is not doer and r.actor != doer.actor]
         return _roles([doer] + _partners(text, doer, after), victims)
+    victims = [r for r in before if r.mention is not None and _PASSIVE_AFTER.match(text[r.mention.end:r.mention.end + 40])]
+    if victims and len(victims) < len(before) + len(after):
+        doers = [r for r in before if r not in victims] + after
+        return _roles(doers[:1] + _partners(text, doers[0], doers[1:]) if doers else [], victims)
     if before:
         first = before[0]
         side1 = [first] + [r for r in before[1:] if r.actor != first.actor]

@@ -45,8 +45,11 @@ def resolve_places(matches: list[Any], *, exclude: list[tuple[int, int]] = ()) -
     """
     kept = [m for m in matches if m.candidates and not any(m.start < e and s < m.end for s, e in exclude)]
     anchors = [m.candidates[0].place for m in kept if _unambiguous(m)]
-    focus = Counter(p.admin1 for p in anchors if p.admin1)
-    focus_countries = Counter(p.country for p in anchors)
+    # a name whose readings all lie in one province ("Idlib": the city and the province)
+    # still tells which province the document is about
+    settled = [m.candidates[0].place for m in kept if len({c.place.admin1 for c in m.candidates}) == 1]
+    focus = Counter(p.admin1 for p in settled if p.admin1)
+    focus_countries = Counter(p.country for p in settled)
     mentions = []
     for match in kept:
         best, score = _choose(match, anchors, focus, focus_countries)

@@ -168,7 +168,15 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateVal
                 previous = published.replace(day=1) - timedelta(days=1)
                 return _month(previous.year, previous.month)
             return DateValue(start=published.replace(day=1), end=published, precision="month")
-        if kind in ("ago", "weekday", "relative"):
+        if kind == "weekday":
+            # "on Wednesday" in a report of a Wednesday is that day; otherwise the last one before
+            target = v.weekdays.index(groups["weekday"])
+            back = (published.weekday() - target) % 7
+            if back == 0 and match.group(0).lower().startswith("last"):
+                back = 7
+            day = published - timedelta(days=back)
+            return DateValue(start=day, end=day, precision="day")
+        if kind in ("ago", "relative"):
             day = _relative_day(match.group(0), published)
             if day is None:
                 return None

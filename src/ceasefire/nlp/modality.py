@@ -52,8 +52,12 @@ def read_modality(sentence: str, trigger_start: int) -> ModalityReading:
                                cue_start=forecast.start(), cue_end=forecast.end())
     alleged = _pattern("alleged").search(sentence)
     if alleged is not None:
+        speaker = _speaker(sentence, alleged)
+        said = _pattern("reported").search(sentence)
+        if speaker is None and said is not None:  # "…, the ministry said, blaming X"
+            speaker = _speaker(sentence, said)
         return ModalityReading(modality="alleged", cue=alleged.group(0), cue_start=alleged.start(),
-                               cue_end=alleged.end(), attribution=_speaker(sentence, alleged))
+                               cue_end=alleged.end(), attribution=speaker)
     assessment = _pattern("assessment").search(sentence)
     if assessment is not None:
         return ModalityReading(modality="assessment", cue=assessment.group(0),
