@@ -32,7 +32,8 @@ _REGION_BEFORE = re.compile(
 )
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
 _STRONG_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside|into|around|inside)\s+(?:the\s+)?(?:(?:town|village|city|outskirts|area|vicinity)\s+of\s+(?:the\s+)?)?$"
+    r"\b(?:in|at|near|outside|into|around|inside|hit|struck|shelled|targeted|bombed|pounded|stormed|captured|"
+    r"recaptured|entered|seized|raided)\s+(?:the\s+)?(?:(?:town|village|city|outskirts|area|vicinity)\s+of\s+(?:the\s+)?)?$"
     r"|\b(?:town|village|city|outskirts|entrance|vicinity)\s+(?:of|to)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -156,8 +157,12 @@ class _Coder:
                 self._fold(previous, i)
                 continue
             created = False
-            for trigger in self._distinct_triggers(i, triggers):
-                self.drafts.append(self._draft(i, sentence, trigger))
+            distinct = self._distinct_triggers(i, triggers)
+            for k, trigger in enumerate(distinct):
+                # with several events in a sentence, each takes the actors of its own clause
+                window = (distinct[k - 1].end if k else sentence.start,
+                          distinct[k + 1].start if k + 1 < len(distinct) else sentence.end)
+                self.drafts.append(self._draft(i, sentence, trigger, window))
                 created = True
             if not created and mentions.get("date"):
                 self.narrative[sentence.paragraph] = mentions["date"][-1]
@@ -236,9 +241,10 @@ class _Coder:
 
     # -- building one event --------------------------------------------------------------
 
-    def _draft(self, i: int, sentence: Sentence, trigger: Mention) -> _Draft:
+    def _draft(self, i: int, sentence: Sentence, trigger: Mention, window: tuple[int, int]) -> _Draft:
         sub_event_type = self._retyped(i, trigger)
-        roles_in = self._roles_of_sentence(i, None)
+        roles_in = [r for r in self._roles_of_sentence(i, None)
+                    if r.mention is None or window[0] <= r.mention.start < window[1]]
         roles = assign_roles(self.text, trigger, roles_in, sub_event_type=sub_event_type)
         roles = self._settle_roles(roles, sub_event_type, i, trigger)
         date_value, date_mention, own = self._date_for(i, trigger)

@@ -43,7 +43,7 @@ def _patterns() -> list[re.Pattern[str]]:
         # "the death toll rose to 12", "a death toll of 12"
         re.compile(rf"\bdeath toll\b(?:\s+\w+){{0,3}}?\s+(?:to|of|at)\s+{hedge}{qty}\b", flags),
         # "killing 5 civilians", "killed 3 people", "leaving 4 dead"
-        re.compile(rf"\b(?:killing|killed|leaving|left)\s+{hedge}{qty}\s+(?:\w+\s+){{0,3}}?(?:{victims}|dead)\b", flags),
+        re.compile(rf"\b(?:killing|killed|leaving|left|shot dead|shooting dead|executed|executing|gunned down)\s+{hedge}{qty}\s+(?:\w+\s+){{0,3}}?(?:{victims}|dead)\b", flags),
         # "11 members and supporters of the group were killed", "two civilians died"
         re.compile(rf"\b{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b\s*{filler}(?:were|was|have been|has been|had been|are|got)?\s*(?:{death})\b", flags),
         # "3 killed", "12 dead"

@@ -1,0 +1,105 @@
+"""The event coder on short reports: each rule of the coder tried on a sentence made for it."""
+
+from datetime import date
+
+import pytest
+
+from ceasefire.model import Document
+
+PUBLISHED = date(2020, 5, 12)
+
+
+@pytest.fixture()
+def code(pipeline):
+    def run(text: str, published: date | None = PUBLISHED):
+        return pipeline.code(Document.from_text(text, published=published, source="Test Wire"))
+
+    return run
+
+
+def test_one_sentence_may_hold_several_events(code):
+    events = code("On 3 June 2020, Syrian government forces shelled Kansafra and Russian warplanes struck Al-Bara.")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack", "Air/drone strike"]
+    assert [e.actor1 for e in events] == ["Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)"]
+
+
+def test_one_event_may_span_sentences(code):
+    events = code("On 26 April 2020, Turkish troops clashed with HTS fighters near Nayrab in Idlib. "
+                  "Two HTS members were killed.")
+    assert len(events) == 1
+    assert events[0].fatalities == 2
+    assert {e.field for e in events[0].evidence} >= {"sub_event_type", "event_date", "actor1", "actor2", "location",
+                                                     "fatalities"}
+
+
+def test_who_acted_is_actor1_even_in_the_passive(code):
+    [event] = code("On 10 May 2020, an HTS commander was killed when an IED planted by an unidentified armed group "
+                   "exploded in Sarmada, Idlib.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 == "Unidentified Armed Group (Syria)"
+    assert event.actor2 == "HTS: Hayat Tahrir al Sham"
+    assert event.fatalities == 1
+
+
+def test_attacks_on_civilians_are_violence_against_civilians(code):
+    [event] = code("On 4 May 2020, unidentified gunmen shot dead two civilians in Ariha, Idlib.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2 == "Civilians (Syria)"
+    assert event.fatalities == 2
+
+
+def test_who_takes_territory_decides_the_sub_event_type(code):
+    [gov] = code("On 8 June 2020, regime forces recaptured the village of Tanjarah in Hama.")
+    [rebel] = code("On 8 June 2020, Hurras al-Din fighters captured the village of Tanjarah in Hama.")
+    assert gov.sub_event_type == "Government regains territory"
+    assert rebel.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_forecasts_are_kept_but_not_factual(code):
+    [event] = code("Analysts expect that regime forces will shell Ariha in the coming days.")
+    assert event.modality == "forecast" and not event.is_factual
+
+
+def test_blame_is_alleged_with_attribution(code):
+    [event] = code("On 12 May 2020, opposition activists accused regime forces of shelling Kansafra in Idlib.")
+    assert event.modality == "alleged"
+    assert event.attribution == "opposition activists"
+    assert event.actor1 == "Military Forces of Syria (2000-)"
+
+
+def test_near_a_town_is_geo_precision_2_and_a_province_alone_is_3(code):
+    [near] = code("On 5 May 2020, clashes broke out between HTS and Hurras al-Din near Ariha.")
+    assert near.location == "Ariha" and near.geo_precision == 2 and near.admin1 == "Idleb"
+    [province] = code("On 5 May 2020, clashes broke out between HTS and Hurras al-Din in Idlib province.")
+    assert province.geo_precision == 3 and province.admin1 == "Idleb"
+
+
+def test_same_named_places_are_told_apart_by_the_other_places_of_the_report(code):
+    [idleb] = code("On 26 April 2020, Turkish troops clashed with HTS fighters near Nayrab, east of Saraqib.")
+    assert (idleb.location, idleb.admin1) == ("An Nayrab", "Idleb")
+    [aleppo] = code("On 3 May 2020, shells hit Nayrab near Aleppo airport, in Aleppo city.")
+    assert (aleppo.location, aleppo.admin1) == ("An Nayrab", "Aleppo")
+
+
+def test_an_undated_sentence_takes_the_date_set_earlier_in_its_paragraph(code):
+    events = code("By May 5, the camp near Nayrab was gone. The Russian Military Police and the Turkish Army held "
+                  "a joint patrol along the M4 highway.")
+    [patrol] = [e for e in events if e.sub_event_type == "Change to group/activity"]
+    assert patrol.event_date == date(2020, 5, 5) and patrol.date_precision == "day"
+
+
+def test_a_report_without_publication_date_still_codes_full_dates(code):
+    [event] = code("On 7 May 2020, a joint patrol by Turkish and Russian forces took place on the M4 highway.", None)
+    assert event.event_date == date(2020, 5, 7)
+    [undated] = code("On Tuesday, a joint patrol by Turkish and Russian forces took place on the M4 highway.", None)
+    assert undated.event_date is None
+
+
+def test_an_event_id_is_stable_for_the_same_text(code):
+    text = "On 7 May 2020, a joint patrol by Turkish and Russian forces took place on the M4 highway."
+    assert [e.event_id for e in code(text)] == [e.event_id for e in code(text)]
+
+
+def test_diplomacy_and_disasters_give_no_conflict_event(code):
+    assert code("The foreign ministers of Turkey and Russia met in Ankara to discuss trade.") == []
+    assert code("An earthquake struck eastern Turkey on Friday, damaging hundreds of homes.") == []
