@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -108,15 +107,6 @@ def test_read_only_database_is_a_clear_error(tmp_path: Path) -> None:
     # SQLite's own read-only mode: works whoever runs the tests, root included.
     with pytest.raises(StoreError, match="read-only"):
         open_store(f"sqlite:///file:{path}?mode=ro&uri=true")
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write read-only files")
-def test_read_only_file_is_a_clear_error(tmp_path: Path) -> None:
-    path = tmp_path / "ro.db"
-    open_store(path).close()
-    path.chmod(0o444)
-    with pytest.raises(StoreError, match="read-only"):
-        open_store(path)
 
 
 def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
