@@ -4,9 +4,10 @@ import json
 import subprocess
 import sys
 
+from tests.support import REPO, shared_path
+
 from ceasefire.evaluate.gold_json import load_gold_json, score_gold_json
 from ceasefire.model import Event
-from tests.support import REPO, shared_path
 
 
 def extract_seed() -> tuple[list[Event], str]:
