@@ -35,9 +35,7 @@ DEFAULT_OUT = ROOT / "src" / "ceasefire" / "geo" / "data"
 WORLD_MIN_POPULATION = 1000
 WORLD_ALWAYS_CODES = {"PPLA", "PPLA2", "PPLC"}
 
-SYRIA_COLUMNS = (
-    "place_id name name_ar alt_names lat lon admin1 admin2 admin3 feature population"
-).split()
+SYRIA_COLUMNS = ("place_id name name_ar alt_names lat lon admin1 admin2 admin3 feature population").split()
 WORLD_COLUMNS = "geonameid name alt_names lat lon cc admin1_code feature_code population".split()
 
 _SYRIA_FEATURES = {"neighbourhood": "neighbourhood"}
@@ -140,16 +138,12 @@ def build(source: Path, out: Path) -> dict[str, int]:
     out_syria: list[list[str]] = []
     for index, row in enumerate(syria_rows):
         ids = dict(part.split(":", 1) for part in row["source_id"].split(";") if ":" in part)
-        place_id = (
-            f"gn:{ids['gn']}" if ids.get("gn", "").isdigit() else f"wof:{ids.get('wof', index)}"
-        )
+        place_id = f"gn:{ids['gn']}" if ids.get("gn", "").isdigit() else f"wof:{ids.get('wof', index)}"
         name = row["name_en"]
         alternates_in = row["alt_names"].split(";")
         if not _usable_name(name):
             # Some Who's On First rows carry an Arabic or broken ("Dar a") English name.
-            better = syria_geonames_name.get(index) or next(
-                (a for a in alternates_in if _usable_name(a)), name
-            )
+            better = syria_geonames_name.get(index) or next((a for a in alternates_in if _usable_name(a)), name)
             alternates_in = [name, *alternates_in]
             name = better
         alternates = clean_alternates(name, alternates_in)

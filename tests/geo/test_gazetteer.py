@@ -34,10 +34,7 @@ def gazetteer() -> Gazetteer:
 
 
 def _near(place, latitude: float, longitude: float, tolerance: float = 0.02) -> bool:
-    return (
-        abs(place.latitude - latitude) <= tolerance
-        and abs(place.longitude - longitude) <= tolerance
-    )
+    return abs(place.latitude - latitude) <= tolerance and abs(place.longitude - longitude) <= tolerance
 
 
 def _top(gazetteer: Gazetteer, name: str, **kwargs):
@@ -105,9 +102,7 @@ def test_maaret_elnaasan(gazetteer: Gazetteer) -> None:
         ("Ain Issa", "`Ayn `Isa", "Ar-Raqqa"),
     ],
 )
-def test_spellings_find_the_place(
-    gazetteer: Gazetteer, spelling: str, name: str, admin1: str
-) -> None:
+def test_spellings_find_the_place(gazetteer: Gazetteer, spelling: str, name: str, admin1: str) -> None:
     top = _top(gazetteer, spelling, country="Syria")
     assert (top.place.name, top.place.admin1) == (name, admin1)
 
@@ -115,9 +110,7 @@ def test_spellings_find_the_place(
 def test_ras_al_ain_spellings_reach_the_border_town(gazetteer: Gazetteer) -> None:
     for spelling in ("Ras al-Ain", "Ras al Ayn", "Ras el-Ain"):
         candidates = gazetteer.lookup(spelling, country="SY")
-        assert any(
-            c.place.admin1 == "Al-Hasakeh" and _near(c.place, 36.85, 40.07) for c in candidates
-        ), spelling
+        assert any(c.place.admin1 == "Al-Hasakeh" and _near(c.place, 36.85, 40.07) for c in candidates), spelling
 
 
 def test_scores_fall_with_looser_matches(gazetteer: Gazetteer) -> None:
@@ -334,8 +327,7 @@ ROWS = [
     "خربة زويتينة\t35.7001\t36.5502\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t350\tAsia/Damascus\t2024-01-01",
     "99000002\tMatar Zuwaytinah\tMatar Zuwaytinah\t\t35.7101\t36.5602\tS\tAIRF\tSY\t\t12\t\t\t\t0"
     "\t\t350\tAsia/Damascus\t2024-01-01",
-    "99000003\tQoroqtown\tQoroqtown\t\t41.0\t29.0\tP\tPPL\tTR\t\t34\t\t\t\t2500\t\t50"
-    "\tEurope/Istanbul\t2024-01-01",
+    "99000003\tQoroqtown\tQoroqtown\t\t41.0\t29.0\tP\tPPL\tTR\t\t34\t\t\t\t2500\t\t50\tEurope/Istanbul\t2024-01-01",
 ]
 
 
@@ -420,3 +412,36 @@ def test_read_geonames_parses_the_documented_columns(tmp_path: Path) -> None:
     assert first.alternatenames == ("Khirbet Zweitineh", "Khirbat Zuwaytina", "خربة زويتينة")
     assert (first.latitude, first.longitude, first.feature) == (35.7001, 36.5502, "populated_place")
     assert rows[2].population == 2500
+
+
+def test_scanner_skips_names_of_people_and_groups(gazetteer: Gazetteer) -> None:
+    text = (
+        "Russian President Vladimir Putin met Erdogan. The group of Abu Malik al-Talli "
+        "and Jaysh al-Izza left. Saleh al-Mar'i was killed in Sarmada."
+    )
+    assert [m.text for m in gazetteer.find_place_names(text)] == ["Sarmada"]
+
+
+def test_scanner_keeps_places_next_to_places_and_place_words(gazetteer: Gazetteer) -> None:
+    text = (
+        "Traffic on the Aleppo-Latakia highway resumed. Flights left Damascus International "
+        "Airport. Shelling hit Northern Idlib and al-Ghassaniyah."
+    )
+    found = [m.text for m in gazetteer.find_place_names(text)]
+    assert found == ["Aleppo", "Latakia", "Damascus", "Idlib", "al-Ghassaniyah"]
+
+
+def test_scanner_reads_headlines(gazetteer: Gazetteer) -> None:
+    headline = "Russia And Turkey Agree Idlib Ceasefire After Talks In Moscow\nBody text."
+    found = [m.text for m in gazetteer.find_place_names(headline)]
+    assert found == ["Russia", "Turkey", "Idlib", "Moscow"]
+
+
+def test_scanner_accepts_close_syrian_spellings(gazetteer: Gazetteer) -> None:
+    # OCHA's Sufuhun is GeoNames' Safuhun: a skeleton match, close enough to report.
+    found = gazetteer.find_place_names("Government forces shelled Sufuhun and Fattirah.")
+    assert [m.text for m in found] == ["Sufuhun", "Fattirah"]
+    sufuhun = found[0].candidates[0]
+    assert sufuhun.place.admin1 == "Idleb" and 0.6 <= sufuhun.score < 0.85
+    # Outside Syria only exact names count: "Talli" is not Dali (China).
+    assert gazetteer.find_place_names("Talli said nothing.") == []

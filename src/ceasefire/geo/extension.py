@@ -23,9 +23,7 @@ from ceasefire.geo.geonames import read_geonames
 from ceasefire.geo.index import PlaceRecord, scan_eligible, write_index
 from ceasefire.geo.names import is_latin, normalize_name
 
-_COLUMNS = (
-    "geonameid name alt_names lat lon cc admin1_code feature_code feature population"
-).split()
+_COLUMNS = ("geonameid name alt_names lat lon cc admin1_code feature_code feature population").split()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,9 +102,7 @@ def import_geonames(
             writer.writerows(rows)
         total = rebuild_extension_index(store)
     except OSError as error:
-        raise ConfigurationError(
-            f"{store}: cannot write the gazetteer extension ({error})"
-        ) from error
+        raise ConfigurationError(f"{store}: cannot write the gazetteer extension ({error})") from error
     return ImportReport(
         source=str(source),
         rows_read=read,
@@ -142,9 +138,7 @@ def _extension_records(store: Path) -> Iterator[PlaceRecord]:
                     feature=row["feature"],
                     population=population,
                     source=f"GeoNames (user import {stored.name})",
-                    scan=scan_eligible(
-                        cc=cc, population=population, feature_code=row["feature_code"]
-                    ),
+                    scan=scan_eligible(cc=cc, population=population, feature_code=row["feature_code"]),
                     fine_keys=syrian,
                 )
 

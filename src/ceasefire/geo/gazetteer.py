@@ -53,16 +53,13 @@ _DATA_FILES = (
     "admin1_syria.yaml",
     "places_extra.yaml",
 )
-_FEATURES = frozenset(
-    {"populated_place", "facility", "crossing", "airbase", "camp", "area", "route"}
-)
+_FEATURES = frozenset({"populated_place", "facility", "crossing", "airbase", "camp", "area", "route"})
 # Lowercase words that may sit inside a multi-word name: "Jisr al-Shughur", "Isle of Man".
-_CONNECTORS = ARTICLES | frozenset(
-    "of and de del la le les du des da do dos das di der den van von y bin ibn".split()
-)
+_CONNECTORS = ARTICLES | frozenset("of and de del la le les du des da do dos das di der den van von y bin ibn".split())
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‘`ʿʾ]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…:;]\s*$|^\s*$")
 _MAX_SPAN_WORDS = 4
+_SCAN_MIN_LOOSE_SCORE = 0.75
 _MAX_SPAN_TOKENS = 7
 
 
@@ -118,11 +115,31 @@ def credits() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _stop_sections() -> dict[str, frozenset[str]]:
+    sections: dict[str, set[str]] = {"neutral": set(), "compound": set()}
+    current = "neutral"
+    for line in _data_path("stop_names.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            if current not in sections:
+                raise ConfigurationError(f"stop_names.txt: unknown section [{current}]; use [neutral] or [compound]")
+            continue
+        sections[current].add(normalize_name(line))
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
 def stop_names() -> frozenset[str]:
     """Normalised words never read as a place on their own (stoplist and country adjectives)."""
-    lines = _data_path("stop_names.txt").read_text(encoding="utf-8").splitlines()
-    words = {normalize_name(line) for line in lines if line.strip() and not line.startswith("#")}
-    return frozenset(words) | admin.country_adjectives()
+    sections = _stop_sections()
+    return sections["neutral"] | sections["compound"] | admin.country_adjectives()
+
+
+def compound_words() -> frozenset[str]:
+    """Normalised words that make a neighbouring word part of a person's or group's name."""
+    return _stop_sections()["compound"]
 
 
 def _read_gzip_csv(name: str) -> Iterator[dict[str, str]]:
@@ -146,19 +163,13 @@ def _load_extras() -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
         if entry.get("same_as"):
             spellings.setdefault(str(entry["same_as"]), []).extend(entry.get("alt_names") or ())
             continue
-        missing = [
-            k for k in ("name", "latitude", "longitude", "admin1", "feature") if k not in entry
-        ]
+        missing = [k for k in ("name", "latitude", "longitude", "admin1", "feature") if k not in entry]
         if missing:
             raise ConfigurationError(f"{where}: missing {', '.join(missing)}")
         if entry["feature"] not in _FEATURES:
-            raise ConfigurationError(
-                f"{where}: feature {entry['feature']!r} is not one of {sorted(_FEATURES)}"
-            )
+            raise ConfigurationError(f"{where}: feature {entry['feature']!r} is not one of {sorted(_FEATURES)}")
         if admin.acled_admin1(entry["admin1"]) != entry["admin1"]:
-            raise ConfigurationError(
-                f"{where}: admin1 {entry['admin1']!r} is not an ACLED spelling"
-            )
+            raise ConfigurationError(f"{where}: admin1 {entry['admin1']!r} is not an ACLED spelling")
         full.append(entry)
     return full, spellings
 
@@ -179,9 +190,7 @@ def package_records() -> Iterator[PlaceRecord]:
         )
     for governorate in admin.governorates():
         spellings = [governorate.name, *governorate.aliases]
-        spellings += [
-            f"{s} {level}" for s in list(spellings) for level in ("Governorate", "Province")
-        ]
+        spellings += [f"{s} {level}" for s in list(spellings) for level in ("Governorate", "Province")]
         yield PlaceRecord(
             place_id=f"pcode:{governorate.pcode}",
             names=tuple(spellings),
@@ -244,9 +253,7 @@ def package_records() -> Iterator[PlaceRecord]:
             longitude=float(row["lon"]),
             population=population,
             source="GeoNames",
-            scan=scan_eligible(
-                cc=row["cc"], population=population, feature_code=row["feature_code"]
-            ),
+            scan=scan_eligible(cc=row["cc"], population=population, feature_code=row["feature_code"]),
         )
 
 
@@ -255,8 +262,9 @@ def _fingerprint() -> str:
     for name in _DATA_FILES:
         digest.update(name.encode())
         digest.update(_data_path(name).read_bytes())
-    # The match keys are part of the index: a change to names.py rebuilds it.
-    digest.update(resources.files("ceasefire.geo").joinpath("names.py").read_bytes())
+    # The match keys and the layout are part of the index: a change to either rebuilds it.
+    for module in ("names.py", "index.py"):
+        digest.update(resources.files("ceasefire.geo").joinpath(module).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -270,8 +278,7 @@ def build_package_index(cache_dir: Path) -> Path:
         write_index(path, package_records(), {"fingerprint": fingerprint, "kind": "package"})
     except OSError as error:
         raise ConfigurationError(
-            f"{cache_dir}: cannot write the gazetteer index ({error}); set CEASEFIRE_CACHE_DIR "
-            "to a writable folder"
+            f"{cache_dir}: cannot write the gazetteer index ({error}); set CEASEFIRE_CACHE_DIR to a writable folder"
         ) from error
     for stale in cache_dir.glob("gazetteer-*.sqlite"):
         if stale != path:
@@ -290,11 +297,10 @@ class Gazetteer:
         self._layers = layers
         self._cache: dict[tuple[str, str | None, bool, int | None], tuple[Candidate, ...]] = {}
         self._stop = stop_names()
+        self._compound = compound_words()
 
     @classmethod
-    def load(
-        cls, *, cache_dir: str | Path | None = None, extension_dir: str | Path | None = None
-    ) -> Gazetteer:
+    def load(cls, *, cache_dir: str | Path | None = None, extension_dir: str | Path | None = None) -> Gazetteer:
         """The gazetteer, loaded once per process for given folders (index built on first use)."""
         cache = Path(cache_dir) if cache_dir else default_cache_dir()
         extension = Path(extension_dir) if extension_dir else default_extension_dir()
@@ -363,26 +369,25 @@ class Gazetteer:
         if not query:
             return []
         hits: dict[tuple[int, int], tuple[float, int, str]] = {}
-        for layer_no, layer in enumerate(self._layers):
-            for code in layer.exact(query):
-                pid = code >> 1
-                if scan_only and not layer.scan[pid]:
-                    continue
-                if country and layer.country(pid) != country:
-                    continue
-                hits[(layer_no, pid)] = (1.0, code & 1, "")
+        self._collect_strict(hits, query, 0, query, country, scan_only)
         if not hits:
             for key, query_level in looser_keys(query):
-                if scan_only and query_level > 1:
-                    break
-                self._collect(hits, key, query_level, query, country, scan_only)
+                if query_level == 1:
+                    self._collect_strict(hits, key, 1, query, country, scan_only)
+                elif scan_only:
+                    # In running text a skeleton match must look like the name: Sufuhun is
+                    # Safuhun (0.77), but a word that merely shares consonants is not.
+                    self._collect_loose(hits, key, query_level, query, admin.SYRIA)
+                    hits = {k: v for k, v in hits.items() if v[0] >= _SCAN_MIN_LOOSE_SCORE}
+                else:
+                    self._collect_loose(hits, key, query_level, query, country)
                 if hits:
                     break
         if not hits and fuzzy and not scan_only:
             hits = self._fuzzy(name, country)
         return self._rank(hits, limit)
 
-    def _collect(
+    def _collect_strict(
         self,
         hits: dict[tuple[int, int], tuple[float, int, str]],
         key: str,
@@ -391,18 +396,44 @@ class Gazetteer:
         country: str | None,
         scan_only: bool,
     ) -> None:
+        """Hits of a level-0 or level-1 key, from the in-memory table."""
         for layer_no, layer in enumerate(self._layers):
-            for pid, level, is_primary, spelling in layer.names(key, scan_only=scan_only):
+            for code in layer.exact(key):
+                pid = code >> 2
+                if scan_only and not layer.scan[pid]:
+                    continue
+                if country and layer.country(pid) != country:
+                    continue
+                if query_level == 0 and not code & 2:
+                    hits[(layer_no, pid)] = (1.0, code & 1, "")
+                    continue
+                # Base keys encode Arabic transliteration habits; in running text they
+                # would turn "Talli" into Dali (China), so the scanner keeps them to Syria.
+                if scan_only and layer.country(pid) != admin.SYRIA:
+                    continue
+                spelling = layer.spelling(key, pid)
+                score = _score(1, query, spelling)
+                if score > hits.get((layer_no, pid), (0.0, 0, ""))[0]:
+                    hits[(layer_no, pid)] = (score, code & 1, spelling)
+
+    def _collect_loose(
+        self,
+        hits: dict[tuple[int, int], tuple[float, int, str]],
+        key: str,
+        query_level: int,
+        query: str,
+        country: str | None,
+    ) -> None:
+        """Hits of a skeleton key, from SQLite."""
+        for layer_no, layer in enumerate(self._layers):
+            for pid, level, is_primary, spelling in layer.names(key):
                 if country and layer.country(pid) != country:
                     continue
                 score = _score(max(level, query_level), query, spelling)
-                previous = hits.get((layer_no, pid))
-                if previous is None or score > previous[0]:
+                if score > hits.get((layer_no, pid), (0.0, 0, ""))[0]:
                     hits[(layer_no, pid)] = (score, is_primary, spelling)
 
-    def _fuzzy(
-        self, name: str, country: str | None
-    ) -> dict[tuple[int, int], tuple[float, int, str]]:
+    def _fuzzy(self, name: str, country: str | None) -> dict[tuple[int, int], tuple[float, int, str]]:
         query = base_key(name)
         if len(query) < 4:
             return {}
@@ -413,9 +444,7 @@ class Gazetteer:
             if not rows:
                 continue
             choices = [row[0] for row in rows]
-            for _key, ratio, index in process.extract(
-                query, choices, scorer=fuzz.ratio, score_cutoff=80, limit=10
-            ):
+            for _key, ratio, index in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=80, limit=10):
                 _, pid, spelling = rows[index]
                 if country and layer.country(pid) != country:
                     continue
@@ -424,9 +453,7 @@ class Gazetteer:
                     hits[(layer_no, pid)] = (score, 0, spelling)
         return hits
 
-    def _rank(
-        self, hits: dict[tuple[int, int], tuple[float, int, str]], limit: int | None
-    ) -> list[Candidate]:
+    def _rank(self, hits: dict[tuple[int, int], tuple[float, int, str]], limit: int | None) -> list[Candidate]:
         """Candidates best first (score, then population), one per place, at most ``limit``."""
         if len(hits) == 1:
             (((layer_no, pid), (score, _primary, spelling)),) = hits.items()
@@ -477,11 +504,7 @@ class Gazetteer:
         key = normalize_name(token)
         if not key or key in self._stop:
             return False
-        return any(
-            any(layer.scan[code >> 1] for code in layer.exact(key))
-            or layer.names(key, scan_only=True)
-            for layer in self._layers
-        )
+        return bool(self._lookup(token, None, fuzzy=False, scan_only=True, limit=1))
 
     # -- text scanning ----------------------------------------------------------
 
@@ -490,9 +513,13 @@ class Gazetteer:
 
         Country adjectives and the stoplist (``stop_names.txt``) are never places
         on their own; outside Syria only towns of 50,000 people or more and
-        capitals are reported.
+        capitals are reported. A name glued to other capitalised words that are
+        not places ("Vladimir Putin", "Abu Malik al-Talli") is part of a person's
+        or group's name and is skipped, except in title-case lines (headlines).
+        A lowercase article before a name is part of it: "al-Ghassaniyah".
         """
         tokens = [(m.start(), _strip_possessive(m)) for m in _TOKEN.finditer(text)]
+        headline_ends = _title_case_line_ends(text)
         matches: list[NameMatch] = []
         index = 0
         while index < len(tokens):
@@ -506,14 +533,24 @@ class Gazetteer:
                 if not self._may_be_name(span_words):
                     continue
                 end = tokens[last][0] + len(tokens[last][1])
-                span_text = text[start:end]
-                candidates = self._lookup(span_text, None, fuzzy=False, scan_only=True)
-                if candidates:
-                    found = NameMatch(
-                        start=start, end=end, text=span_text, candidates=tuple(candidates)
-                    )
-                    index = last + 1
+                candidates = self._lookup(text[start:end], None, fuzzy=False, scan_only=True)
+                if not candidates:
+                    continue
+                in_headline = any(a <= start < b for a, b in headline_ends)
+                if not in_headline and self._inside_longer_name(text, tokens, index, last):
                     break
+                first = index
+                if _article_before(text, tokens, index):
+                    first = index - 1
+                span_start = tokens[first][0]
+                found = NameMatch(
+                    start=span_start,
+                    end=end,
+                    text=text[span_start:end],
+                    candidates=tuple(candidates),
+                )
+                index = last + 1
+                break
             if found is None:
                 index += 1
             else:
@@ -525,9 +562,7 @@ class Gazetteer:
         ends = [first]
         words = 1
         for index in range(first + 1, min(len(tokens), first + _MAX_SPAN_TOKENS)):
-            previous_start, previous_word = tokens[index - 1]
-            gap = text[previous_start + len(previous_word) : tokens[index][0]]
-            if not _joins(gap):
+            if not _joined(text, tokens, index - 1):
                 break
             word = tokens[index][1]
             if _is_capitalised(word):
@@ -546,8 +581,24 @@ class Gazetteer:
         word = words[0]
         if normalize_name(word) in self._stop:
             return False
-        # Acronyms: SDF, HTS, UN, US.
-        return not (word.isupper() and word.isalpha() and len(word) <= 4)
+        return not _is_acronym(word)
+
+    def _inside_longer_name(self, text: str, tokens: list[tuple[int, str]], first: int, last: int) -> bool:
+        """Whether the span is glued to capitalised words that make it a person or a group."""
+        for neighbour in (
+            _neighbour(text, tokens, first, step=-1),
+            _neighbour(text, tokens, last, step=1),
+        ):
+            if neighbour is None or not _is_capitalised(neighbour) or _is_acronym(neighbour):
+                continue
+            key = normalize_name(neighbour)
+            if key in self._compound:
+                return True
+            if key in self._stop:
+                continue
+            if not self._lookup(neighbour, None, fuzzy=False, scan_only=True, limit=1):
+                return True
+        return False
 
     # -- facts ------------------------------------------------------------------
 
@@ -593,6 +644,54 @@ def _is_capitalised(word: str) -> bool:
 def _joins(gap: str) -> bool:
     """Whether two tokens separated by ``gap`` can belong to one name."""
     return len(gap) <= 3 and "\n" not in gap and gap.strip(" \u00a0") in ("", "-", "‐", "‑")
+
+
+def _joined(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
+    """Whether token ``index`` and the next one are joined (a space or a hyphen)."""
+    if index < 0 or index + 1 >= len(tokens):
+        return False
+    start, word = tokens[index]
+    return _joins(text[start + len(word) : tokens[index + 1][0]])
+
+
+def _neighbour(text: str, tokens: list[tuple[int, str]], index: int, *, step: int) -> str | None:
+    """The word glued before (step -1) or after (step 1) a token, across one article."""
+    position = index
+    for _ in range(2):
+        joined = _joined(text, tokens, position if step > 0 else position - 1)
+        position += step
+        if not joined or not 0 <= position < len(tokens):
+            return None
+        word = tokens[position][1]
+        if word in ARTICLES:  # lowercase "al" in "Abu al-Abd": look one word further
+            continue
+        return word
+    return None
+
+
+def _article_before(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
+    """Whether the token is preceded by a lowercase article joined by a hyphen ("al-Bab")."""
+    if index == 0 or tokens[index - 1][1] not in ARTICLES:
+        return False
+    start, word = tokens[index - 1]
+    return text[start + len(word) : tokens[index][0]] in ("-", "‐", "‑")
+
+
+def _is_acronym(word: str) -> bool:
+    """SDF, HTS, UN, US."""
+    return word.isupper() and word.isalpha() and len(word) <= 4
+
+
+def _title_case_line_ends(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in title case (headlines): every word of 4+ letters capitalised."""
+    spans = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        words = [w for w in _TOKEN.findall(line) if len(w) > 3 and w.lower() not in _CONNECTORS]
+        if len(words) >= 3 and all(_is_capitalised(w) for w in words):
+            spans.append((offset, offset + len(line)))
+        offset += len(line)
+    return spans
 
 
 def _strip_possessive(match: re.Match[str]) -> str:

@@ -87,9 +87,7 @@ class GeoNamesRow:
     @property
     def feature(self) -> str:
         """The row's feature in the vocabulary of ``Place.feature``."""
-        return _FEATURE_BY_CODE.get(
-            self.feature_code, _FEATURE_BY_CLASS.get(self.feature_class, "populated_place")
-        )
+        return _FEATURE_BY_CODE.get(self.feature_code, _FEATURE_BY_CLASS.get(self.feature_class, "populated_place"))
 
 
 def _open_text(path: Path) -> Iterator[io.TextIOBase]:
@@ -105,9 +103,7 @@ def _open_text(path: Path) -> Iterator[io.TextIOBase]:
             ) from error
         with archive:
             members = [
-                m
-                for m in archive.namelist()
-                if m.lower().endswith(".txt") and not m.lower().startswith("readme")
+                m for m in archive.namelist() if m.lower().endswith(".txt") and not m.lower().startswith("readme")
             ]
             if not members:
                 raise ConfigurationError(
@@ -140,8 +136,7 @@ def read_geonames(path: str | Path) -> Iterator[GeoNamesRow]:
                 yield _parse_line(line, path, line_no)
     except UnicodeDecodeError as error:
         raise ConfigurationError(
-            f"{path}: not UTF-8 text ({error.reason}); expected a GeoNames dump "
-            "(tab-separated, 19 columns)"
+            f"{path}: not UTF-8 text ({error.reason}); expected a GeoNames dump (tab-separated, 19 columns)"
         ) from error
     except (OSError, EOFError) as error:
         if isinstance(error, FileNotFoundError):

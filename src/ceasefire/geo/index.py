@@ -32,7 +32,7 @@ from typing import Any
 from ceasefire.geo.names import base_key, keys_by_level, skeleton_key
 from ceasefire.model import Place
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 SCAN_MIN_POPULATION = 50_000
 CAPITAL_CODES = frozenset({"PPLC"})
 
@@ -191,26 +191,26 @@ _VOCABULARY_COLUMNS = ("cc", "country", "admin1", "admin2", "admin3", "feature",
 
 
 def write_memory_image(path: Path) -> Path:
-    """Write the in-memory part of an index (exact names, place columns) beside it.
+    """Write the in-memory part of an index (strict keys, place columns) beside it.
 
-    Loading 300,000 exact keys and 135,000 places from SQLite takes about a
-    second; from this marshal image, about a tenth of that. Places are stored
-    column by column, repeated strings as indexes into a vocabulary.
+    Keys of level 0 and 1 (normalised names and base keys, about 460,000) map to
+    codes ``pid * 4 + level * 2 + is_primary``; looser keys stay in SQLite.
+    Loading these and 135,000 places from SQLite takes about a second; from this
+    marshal image, about a tenth of that. Places are stored column by column,
+    repeated strings as indexes into a vocabulary.
     """
     image = path.with_suffix(".marshal")
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        exact: dict[str, int | tuple[int, ...]] = {}
-        rows = connection.execute("SELECT key, pid, is_primary FROM names WHERE level = 0")
-        for key, pid, is_primary in rows:
-            code = pid * 2 + is_primary
-            known = exact.get(key)
-            if known is None:
-                exact[key] = code
-            elif isinstance(known, tuple):
-                exact[key] = (*known, code)
-            else:
-                exact[key] = (known, code)
+        codes: dict[str, list[int]] = {}
+        rows = connection.execute("SELECT key, pid, level, is_primary FROM names WHERE level < 2")
+        for key, pid, level, is_primary in rows:
+            codes.setdefault(key, []).append(pid * 4 + level * 2 + is_primary)
+        # One code as an int, several as packed bytes: a dict of str → int | bytes holds
+        # no container, so the garbage collector never has to walk its 460,000 entries.
+        exact: dict[str, int | bytes] = {
+            key: found[0] if len(found) == 1 else array("q", found).tobytes() for key, found in codes.items()
+        }
         columns: dict[str, Any] = {"place_id": [""], "name": [""]}
         latitude, longitude = array("d", [0.0]), array("d", [0.0])
         population, scan = array("q", [0]), bytearray(b"\0")
@@ -236,6 +236,7 @@ def write_memory_image(path: Path) -> Path:
     finally:
         connection.close()
     payload = {
+        "format": INDEX_VERSION,
         "exact": exact,
         "place_id": columns["place_id"],
         "name": columns["name"],
@@ -275,10 +276,10 @@ class IndexLayer:
         self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._connection.execute("PRAGMA query_only=1")
         image = path.with_suffix(".marshal")
-        if not image.is_file() or image.stat().st_mtime < path.stat().st_mtime:
-            write_memory_image(path)
-        payload = _load_image(image)
-        self._exact: dict[str, int | tuple[int, ...]] = payload["exact"]
+        payload = _load_image(image) if image.is_file() else {}
+        if payload.get("format") != INDEX_VERSION or image.stat().st_mtime < path.stat().st_mtime:
+            payload = _load_image(write_memory_image(path))
+        self._exact: dict[str, int | bytes] = payload["exact"]
         self._place_id: list[str] = payload["place_id"]
         self._name: list[str] = payload["name"]
         self._latitude = array("d")
@@ -314,11 +315,20 @@ class IndexLayer:
         return dict(self._connection.execute("SELECT key, value FROM meta").fetchall())
 
     def exact(self, key: str) -> tuple[int, ...]:
-        """Codes ``pid * 2 + is_primary`` of the places with this normalised name."""
+        """Codes ``pid * 4 + level * 2 + is_primary`` of the names with this level-0/1 key."""
         found = self._exact.get(key)
         if found is None:
             return ()
-        return found if isinstance(found, tuple) else (found,)
+        if isinstance(found, int):
+            return (found,)
+        codes = array("q")
+        codes.frombytes(found)
+        return tuple(codes)
+
+    def spelling(self, key: str, pid: int) -> str:
+        """The spelling a place's key was made from (kept for level 1 and 2 keys)."""
+        row = self._connection.execute("SELECT spelling FROM names WHERE key = ? AND pid = ?", (key, pid)).fetchone()
+        return row[0] if row else ""
 
     def population(self, pid: int) -> int:
         return self._population[pid]
@@ -332,9 +342,7 @@ class IndexLayer:
         if place is None:
             place = Place(
                 name=self._name[pid],
-                country=self._country[self._country_index[pid]]
-                or self._cc[self._cc_index[pid]]
-                or "",
+                country=self._country[self._country_index[pid]] or self._cc[self._cc_index[pid]] or "",
                 latitude=self._latitude[pid],
                 longitude=self._longitude[pid],
                 admin1=self._admin1[self._admin1_index[pid]],
@@ -348,21 +356,15 @@ class IndexLayer:
             self._places[pid] = place
         return place
 
-    def names(self, key: str, *, scan_only: bool = False) -> list[tuple[int, int, int, str]]:
-        """``(pid, level, is_primary, spelling)`` of every name with this key.
-
-        ``scan_only`` keeps scan-eligible places and keys of level 0 or 1.
-        """
-        query = "SELECT pid, level, is_primary, spelling FROM names WHERE key = ?"
-        if scan_only:
-            query += " AND scan = 1 AND level < 2"
-        return self._connection.execute(query, (key,)).fetchall()
+    def names(self, key: str) -> list[tuple[int, int, int, str]]:
+        """``(pid, level, is_primary, spelling)`` of every name with this key (any level)."""
+        return self._connection.execute(
+            "SELECT pid, level, is_primary, spelling FROM names WHERE key = ?", (key,)
+        ).fetchall()
 
     def block(self, block: str) -> list[tuple[str, int, str]]:
         """``(base key, pid, spelling)`` of the names in a fuzzy block."""
-        return self._connection.execute(
-            "SELECT key, pid, spelling FROM blocks WHERE block = ?", (block,)
-        ).fetchall()
+        return self._connection.execute("SELECT key, pid, spelling FROM blocks WHERE block = ?", (block,)).fetchall()
 
     def counts_by_country(self) -> dict[str, int]:
         rows = self._connection.execute(

@@ -8,7 +8,7 @@ confidence:
 - ``normalize_name``: lowercase, no diacritics or ayn/hamza marks, hyphens → spaces.
 - base key: Arabic articles dropped (also when glued on, as in "Elnaasan"),
   common words unified (kafr/kfar, tal/tell, ayn/ain/ein, deir/dayr…), doubled
-  letters collapsed, spaces removed.
+  letters collapsed, French "ou" read as u, final -ah/-eh/-e as -a, spaces removed.
 - skeleton key: the base key's consonants, with a leading vowel kept as "a",
   digraphs folded (sh→s, kh→k, q→k, ou→u…) and y/w inside a word read as vowels.
 
@@ -154,10 +154,22 @@ def base_key(name: str) -> str:
     return _base_key_of_normalized(normalized)
 
 
+_TA_MARBUTA = re.compile(r"(?<=\w\w\w)(?:ah|eh|a|e)$")
+
+
+def _base_word(word: str) -> str:
+    word = _collapse(word)
+    word = _WORD_EQUIVALENTS.get(word, word)
+    if word.isascii():
+        # French "ou" is u (Shughour, Mouzara); a final -ah/-eh/-e is one ending
+        # spelled four ways (Karamah, Karama; Hasakeh, Hasakah).
+        word = _TA_MARBUTA.sub("a", word.replace("ou", "u"))
+    return _collapse(word)
+
+
 @lru_cache(maxsize=200_000)
 def _base_key_of_normalized(normalized: str) -> str:
-    words = _base_words(normalized)
-    return "".join(_collapse(_WORD_EQUIVALENTS.get(_collapse(w), _collapse(w))) for w in words)
+    return "".join(_base_word(w) for w in _base_words(normalized))
 
 
 def _skeleton_word(word: str) -> str:
