@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import shapely
 from pyproj import Transformer
 from shapely.geometry import LineString, Point
-from shapely.ops import transform
 
 from ceasefire.errors import ConfigurationError
 
@@ -42,10 +42,10 @@ class Projection:
         self.crs = crs
 
     def to_metres(self, geometry: Any) -> Any:
-        return transform(self._forward.transform, geometry)
+        return shapely.transform(geometry, self._forward.transform, interleaved=False)
 
     def to_lonlat(self, geometry: Any) -> Any:
-        return transform(self._inverse.transform, geometry)
+        return shapely.transform(geometry, self._inverse.transform, interleaved=False)
 
     def point(self, longitude: float, latitude: float) -> Point:
         x, y = self._forward.transform(longitude, latitude)
