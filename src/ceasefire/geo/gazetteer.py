@@ -43,7 +43,6 @@ from ceasefire.geo.index import (
 from ceasefire.geo.names import ARTICLES, base_key, looser_keys, normalize_name
 from ceasefire.model import Place
 
-PRODUCED_BY = "geo.gazetteer.v1"
 EXTENSION_INDEX = "extension.sqlite"
 
 _DATA_FILES = (
@@ -63,7 +62,7 @@ _SCAN_MIN_LOOSE_SCORE = 0.75
 _MAX_SPAN_TOKENS = 7
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Candidate:
     """A place a name may refer to, with how well the name matched (0..1)."""
 
@@ -72,7 +71,7 @@ class Candidate:
     matched: str = ""  # the gazetteer spelling that matched, when not the name itself
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class NameMatch:
     """A span of text that is a gazetteer name, with the places it may refer to."""
 
@@ -280,8 +279,9 @@ def build_package_index(cache_dir: Path) -> Path:
         raise ConfigurationError(
             f"{cache_dir}: cannot write the gazetteer index ({error}); set CEASEFIRE_CACHE_DIR to a writable folder"
         ) from error
-    for stale in cache_dir.glob("gazetteer-*.sqlite"):
-        if stale != path:
+    # Indexes of other data or code versions (an image beside each).
+    for stale in cache_dir.glob("gazetteer-*.*"):
+        if stale.stem != path.stem and stale.suffix in (".sqlite", ".marshal"):
             stale.unlink(missing_ok=True)
     return path
 
@@ -396,7 +396,12 @@ class Gazetteer:
         country: str | None,
         scan_only: bool,
     ) -> None:
-        """Hits of a level-0 or level-1 key, from the in-memory table."""
+        """Hits of a level-0 or level-1 key, from the in-memory table.
+
+        A normalised query can equal both names (level 0) and base keys (level 1)
+        of places; base-key hits count only when no name matched exactly.
+        """
+        looser: list[tuple[int, IndexLayer, int, int]] = []
         for layer_no, layer in enumerate(self._layers):
             for code in layer.exact(key):
                 pid = code >> 2
@@ -406,15 +411,19 @@ class Gazetteer:
                     continue
                 if query_level == 0 and not code & 2:
                     hits[(layer_no, pid)] = (1.0, code & 1, "")
-                    continue
-                # Base keys encode Arabic transliteration habits; in running text they
-                # would turn "Talli" into Dali (China), so the scanner keeps them to Syria.
-                if scan_only and layer.country(pid) != admin.SYRIA:
-                    continue
-                spelling = layer.spelling(key, pid)
-                score = _score(1, query, spelling)
-                if score > hits.get((layer_no, pid), (0.0, 0, ""))[0]:
-                    hits[(layer_no, pid)] = (score, code & 1, spelling)
+                else:
+                    looser.append((layer_no, layer, pid, code & 1))
+        if not looser or (query_level == 0 and hits):
+            return
+        for layer_no, layer, pid, is_primary in looser:
+            # Base keys encode Arabic transliteration habits; in running text they
+            # would turn "Talli" into Dali (China), so the scanner keeps them to Syria.
+            if scan_only and layer.country(pid) != admin.SYRIA:
+                continue
+            spelling = layer.spelling(key, pid)
+            score = _score(1, query, spelling)
+            if score > hits.get((layer_no, pid), (0.0, 0, ""))[0]:
+                hits[(layer_no, pid)] = (score, is_primary, spelling)
 
     def _collect_loose(
         self,
@@ -620,9 +629,20 @@ class Gazetteer:
 
 
 def _score(level: int, query: str, spelling: str) -> float:
+    """Confidence of a match: 1.0 exact, 0.85–0.95 base key, 0.6–0.8 skeleton.
+
+    Within a level, the closer the spellings the higher: base-key matches are
+    compared as normalised names (Ras el-Ain is nearer Ras al-Ain than Ra's al
+    `Ayn is), skeleton matches on their base keys.
+    """
     if level == 0:
         return 1.0
-    similarity = fuzz.ratio(base_key(query), base_key(spelling)) / 100.0 if spelling else 1.0
+    if not spelling:
+        similarity = 1.0
+    elif level == 1:
+        similarity = fuzz.ratio(query, normalize_name(spelling)) / 100.0
+    else:
+        similarity = fuzz.ratio(base_key(query), base_key(spelling)) / 100.0
     if level == 1:
         return round(0.85 + 0.1 * similarity, 3)
     return round(0.6 + 0.2 * similarity, 3)
