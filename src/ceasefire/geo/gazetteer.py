@@ -398,10 +398,10 @@ class Gazetteer:
     ) -> None:
         """Hits of a level-0 or level-1 key, from the in-memory table.
 
-        A normalised query can equal both names (level 0) and base keys (level 1)
-        of places; base-key hits count only when no name matched exactly.
+        A normalised query can equal both names (level 0) and base keys (level 1):
+        "Qusayr" is a village's name and the base key of Al-Qusayr; both are kept,
+        the base-key match scored by how close the query is to the place's name.
         """
-        looser: list[tuple[int, IndexLayer, int, int]] = []
         for layer_no, layer in enumerate(self._layers):
             for code in layer.exact(key):
                 pid = code >> 2
@@ -411,19 +411,15 @@ class Gazetteer:
                     continue
                 if query_level == 0 and not code & 2:
                     hits[(layer_no, pid)] = (1.0, code & 1, "")
-                else:
-                    looser.append((layer_no, layer, pid, code & 1))
-        if not looser or (query_level == 0 and hits):
-            return
-        for layer_no, layer, pid, is_primary in looser:
-            # Base keys encode Arabic transliteration habits; in running text they
-            # would turn "Talli" into Dali (China), so the scanner keeps them to Syria.
-            if scan_only and layer.country(pid) != admin.SYRIA:
-                continue
-            spelling = layer.spelling(key, pid)
-            score = _score(1, query, spelling)
-            if score > hits.get((layer_no, pid), (0.0, 0, ""))[0]:
-                hits[(layer_no, pid)] = (score, is_primary, spelling)
+                    continue
+                # Base keys encode Arabic transliteration habits; in running text they
+                # would turn "Talli" into Dali (China), so the scanner keeps them to Syria.
+                if scan_only and layer.country(pid) != admin.SYRIA:
+                    continue
+                name = layer.name(pid)
+                score = _score(1, query, name)
+                if score > hits.get((layer_no, pid), (0.0, 0, ""))[0]:
+                    hits[(layer_no, pid)] = (score, code & 1, name)
 
     def _collect_loose(
         self,
@@ -632,8 +628,8 @@ def _score(level: int, query: str, spelling: str) -> float:
     """Confidence of a match: 1.0 exact, 0.85–0.95 base key, 0.6–0.8 skeleton.
 
     Within a level, the closer the spellings the higher: base-key matches are
-    compared as normalised names (Ras el-Ain is nearer Ras al-Ain than Ra's al
-    `Ayn is), skeleton matches on their base keys.
+    compared with the place's name, normalised (Ras el-Ain is nearer Ras al-Ain
+    than Ra's al `Ayn is), skeleton matches with the matched spelling's base key.
     """
     if level == 0:
         return 1.0

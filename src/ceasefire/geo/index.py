@@ -325,10 +325,9 @@ class IndexLayer:
         codes.frombytes(found)
         return tuple(codes)
 
-    def spelling(self, key: str, pid: int) -> str:
-        """The spelling a place's key was made from (kept for level 1 and 2 keys)."""
-        row = self._connection.execute("SELECT spelling FROM names WHERE key = ? AND pid = ?", (key, pid)).fetchone()
-        return row[0] if row else ""
+    def name(self, pid: int) -> str:
+        """The place's primary name, without building the place."""
+        return self._name[pid]
 
     def population(self, pid: int) -> int:
         return self._population[pid]

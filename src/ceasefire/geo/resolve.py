@@ -8,14 +8,17 @@ document lie in, the distance to places that are not ambiguous, and population a
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ceasefire.geo.routes import RouteLine, load_routes
 from ceasefire.model import Mention, Place
 
 PRODUCED_BY = "geo.resolve.v1"
 _NEAR_KM = 40.0
+_ON_ROUTE_KM = 5.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,7 +40,17 @@ def haversine_km(a: Place | tuple[float, float], b: Place | tuple[float, float])
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
-def resolve_places(matches: list[Any], *, exclude: list[tuple[int, int]] = ()) -> list[Mention]:
+def routes_named(text: str) -> list[RouteLine]:
+    """The shipped routes a text names ("on the M4 highway")."""
+    named = []
+    for route in load_routes():
+        if any(re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text) for alias in route.aliases):
+            named.append(route)
+    return named
+
+
+def resolve_places(matches: list[Any], *, exclude: list[tuple[int, int]] = (),
+                   routes: list[RouteLine] | None = None) -> list[Mention]:
     """Place mentions with one place each, from the gazetteer's name matches of one document.
 
     ``matches`` are the gazetteer's ``NameMatch`` objects (start, end, text, candidates);
@@ -52,7 +65,7 @@ def resolve_places(matches: list[Any], *, exclude: list[tuple[int, int]] = ()) -
     focus_countries = Counter(p.country for p in settled)
     mentions = []
     for match in kept:
-        best, score = _choose(match, anchors, focus, focus_countries)
+        best, score = _choose(match, anchors, focus, focus_countries, routes or [])
         mentions.append(
             Mention(kind="place", start=match.start, end=match.end, text=match.text,
                     value=PlaceReading(place=best, score=score, candidates=len(match.candidates)),
@@ -66,7 +79,8 @@ def _unambiguous(match: Any) -> bool:
     return len(match.candidates) == 1 or len(names) == 1
 
 
-def _choose(match: Any, anchors: list[Place], focus: Counter[str], countries: Counter[str]) -> tuple[Place, float]:
+def _choose(match: Any, anchors: list[Place], focus: Counter[str], countries: Counter[str],
+            routes: list[RouteLine]) -> tuple[Place, float]:
     if len(match.candidates) == 1:
         return match.candidates[0].place, match.candidates[0].score
     total = sum(focus.values()) or 1
@@ -82,6 +96,8 @@ def _choose(match: Any, anchors: list[Place], focus: Counter[str], countries: Co
         if others:
             nearest = min(haversine_km(place, a) for a in others)
             value += 0.5 * max(0.0, 1.0 - nearest / _NEAR_KM)
+        if routes and min(r.distance_km(place.latitude, place.longitude) for r in routes) <= _ON_ROUTE_KM:
+            value += 0.5  # "near Nayrab on the M4": the Nayrab on the M4
         value += 0.05 * math.log10(1 + max(place.population, 0)) / 7
         if best is None or value > best[0]:
             best = (value, place)
