@@ -445,3 +445,13 @@ def test_scanner_accepts_close_syrian_spellings(gazetteer: Gazetteer) -> None:
     assert sufuhun.place.admin1 == "Idleb" and 0.6 <= sufuhun.score < 0.85
     # Outside Syria only exact names count: "Talli" is not Dali (China).
     assert gazetteer.find_place_names("Talli said nothing.") == []
+
+
+def test_article_less_spellings_reach_names_with_articles(gazetteer: Gazetteer) -> None:
+    # "Qusayr" is a village's own name and, without its article, the town of Al-Qusayr.
+    candidates = gazetteer.lookup("Qusayr", country="Syria")
+    homs = [c for c in candidates if c.place.admin1 == "Homs"]
+    assert homs and homs[0].place.population > 30_000
+    assert candidates[0].score == 1.0 > homs[0].score >= 0.85
+    top = _top(gazetteer, "Raqqa", country="Syria")
+    assert top.place.admin1 == "Ar-Raqqa" and top.place.population > 100_000

@@ -56,7 +56,6 @@ _FEATURES = frozenset({"populated_place", "facility", "crossing", "airbase", "ca
 # Lowercase words that may sit inside a multi-word name: "Jisr al-Shughur", "Isle of Man".
 _CONNECTORS = ARTICLES | frozenset("of and de del la le les du des da do dos das di der den van von y bin ibn".split())
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‘`ʿʾ]\w+)*")
-_SENTENCE_END = re.compile(r"[.!?…:;]\s*$|^\s*$")
 _MAX_SPAN_WORDS = 4
 _SCAN_MIN_LOOSE_SCORE = 0.75
 _MAX_SPAN_TOKENS = 7
@@ -336,8 +335,8 @@ class Gazetteer:
 
         Scores: 1.0 for the same normalised spelling, 0.85–0.95 for a base-key
         match (articles, kafr/kfar…), 0.6–0.8 for a consonant-skeleton match,
-        about 0.5 for a fuzzy match (Syrian names only). Only the strictest level
-        that finds anything is used. ``country`` (name, ISO code or adjective)
+        about 0.5 for a fuzzy match (Syrian names only). A looser level is tried
+        only when the stricter ones find nothing. ``country`` (name, ISO code or adjective)
         keeps the places of one country; ``limit`` caps the list (the most
         populous of equally good matches come first; None for all).
         """
@@ -439,6 +438,7 @@ class Gazetteer:
                     hits[(layer_no, pid)] = (score, is_primary, spelling)
 
     def _fuzzy(self, name: str, country: str | None) -> dict[tuple[int, int], tuple[float, int, str]]:
+        """Syrian names within 80 % of the query's base key, among those sharing its first consonants."""
         query = base_key(name)
         if len(query) < 4:
             return {}
