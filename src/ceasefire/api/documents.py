@@ -60,9 +60,9 @@ def read_document(body: DocumentIn) -> Document:
         document = read_html(body.html, options, origin=ORIGIN, url=body.url)
     else:
         document = read_text(body.text or "", options, origin=ORIGIN)
-    given = {
-        "url": body.url,
-        "title": body.title,
-        "external_id": body.external_id,
-    }
-    return replace(document, **{k: v for k, v in given.items() if v is not None})
+    return replace(
+        document,
+        url=body.url or document.url,
+        title=body.title or document.title,
+        external_id=body.external_id or document.external_id,
+    )

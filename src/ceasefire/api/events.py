@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Response
 
@@ -40,8 +40,9 @@ from ceasefire.store.corrections import (
 
 router = APIRouter(prefix="/api", tags=["events"])
 Context = Annotated[ApiContext, Depends(get_context)]
-NOT_FOUND = {404: {"description": "No event has this id."}}
-WRITE_REFUSED = {
+Responses = dict[int | str, dict[str, Any]]
+NOT_FOUND: Responses = {404: {"description": "No event has this id."}}
+WRITE_REFUSED: Responses = {
     401: {"description": "No API token was sent."},
     403: {"description": "The token is wrong, or the server accepts no writes."},
 }

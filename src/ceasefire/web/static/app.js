@@ -19,7 +19,7 @@
   const OTHER_COLOUR = '#34495e';
   const PAGE = 1000;          // events per API request while loading
   const MAX_ROWS = 1000;      // table rows drawn at most
-  const CELL = 44;            // clustering grid, in screen pixels
+  const RADIUS = 22;          // markers closer than this (pixels) are clustered
   const DAY_MS = 86400000;
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -251,7 +251,8 @@
     graticule.clearLayers();
     const zoom = map.getZoom();
     const step = zoom >= 10 ? 0.1 : zoom >= 8 ? 0.25 : zoom >= 6 ? 1 : zoom >= 4 ? 5 : 10;
-    const bounds = map.getBounds().pad(0.2);
+    const view = map.getBounds();
+    const bounds = view.pad(0.2);
     const south = Math.max(-85, Math.floor(bounds.getSouth() / step) * step);
     const north = Math.min(85, Math.ceil(bounds.getNorth() / step) * step);
     const west = Math.floor(bounds.getWest() / step) * step;
@@ -260,18 +261,18 @@
     const digits = step < 1 ? 2 : 0;
     for (let lat = south; lat <= north + 1e-9; lat += step) {
       L.polyline([[lat, west], [lat, east]], style).addTo(graticule);
-      graticule.addLayer(gridLabel([lat, bounds.getWest() + (east - west) * 0.02], lat.toFixed(digits) + '°N'));
+      graticule.addLayer(gridLabel([lat, view.getEast()], lat.toFixed(digits) + '°N', 'east'));
     }
     for (let lon = west; lon <= east + 1e-9; lon += step) {
       L.polyline([[south, lon], [north, lon]], style).addTo(graticule);
-      graticule.addLayer(gridLabel([bounds.getSouth() + (north - south) * 0.02, lon], lon.toFixed(digits) + '°E'));
+      graticule.addLayer(gridLabel([view.getNorth(), lon], lon.toFixed(digits) + '°E', 'north'));
     }
   }
 
-  function gridLabel(latlng, text) {
-    const node = h('span', { class: 'graticule-label' }, text);
+  function gridLabel(latlng, text, edge) {
+    const node = h('span', { class: 'graticule-label ' + edge }, text);
     return L.marker(latlng, {
-      icon: L.divIcon({ html: node, className: '', iconSize: null }),
+      icon: L.divIcon({ html: node, className: 'graticule-label-icon', iconSize: null }),
       interactive: false,
       keyboard: false,
     });
@@ -280,15 +281,23 @@
   function fitToEvents(events, { all } = {}) {
     const placed = events.filter(hasPlace);
     if (!placed.length) return;
-    // Fit the mass of the events, not the odd one in Moscow: those within a few
-    // degrees of the median place (all of them when asked).
-    const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const midLat = median(placed.map((e) => e.latitude));
-    const midLon = median(placed.map((e) => e.longitude));
-    const near = all ? placed : placed.filter(
-      (e) => Math.abs(e.latitude - midLat) <= 3 && Math.abs(e.longitude - midLon) <= 3);
-    const bounds = L.latLngBounds(near.map((e) => [e.latitude, e.longitude]));
-    map.fitBounds(bounds.pad(0.15), { maxZoom: 11, animate: false });
+    let fitted = placed;
+    if (!all) {
+      // Fit the mass of the events, not the odd one in Moscow: drop those more than a
+      // degree and a half from the median place, then the outer tenth on each side.
+      const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+      const midLat = median(placed.map((e) => e.latitude));
+      const midLon = median(placed.map((e) => e.longitude));
+      const close = placed.filter(
+        (e) => Math.abs(e.latitude - midLat) <= 1.5 && Math.abs(e.longitude - midLon) <= 1.5);
+      if (close.length * 2 >= placed.length) fitted = close;
+    }
+    const lats = fitted.map((e) => e.latitude).sort((a, b) => a - b);
+    const lons = fitted.map((e) => e.longitude).sort((a, b) => a - b);
+    const cut = all ? 0 : Math.floor(fitted.length * 0.1);
+    const last = fitted.length - 1 - cut;
+    const bounds = L.latLngBounds([lats[cut], lons[cut]], [lats[last], lons[last]]);
+    map.fitBounds(bounds.pad(0.2), { maxZoom: 11, animate: false });
   }
 
   function hasPlace(event) {
@@ -297,18 +306,58 @@
 
   function renderMarkers(events) {
     markerLayer.clearLayers();
-    const zoom = map.getZoom();
+    for (const cluster of clusterEvents(events.filter(hasPlace), map.getZoom())) {
+      if (cluster.events.length === 1) addPoint(cluster.events[0]);
+      else addCluster(cluster);
+    }
+    highlightSelected();
+  }
+
+  function highlightSelected() {
+    for (const node of document.querySelectorAll('#map [data-event-ids]')) {
+      node.classList.toggle('selected', node.dataset.eventIds.split(' ').includes(state.selected));
+    }
+  }
+
+  function clusterEvents(events, zoom) {
+    // Markers closer than RADIUS pixels would hide each other: they join one cluster,
+    // drawn where its first event is. The busiest places seed clusters first, so a
+    // cluster stands on a real place. A grid of RADIUS-sized cells keeps lookups short.
+    const perPlace = new Map();
+    for (const e of events) {
+      const key = e.latitude + ',' + e.longitude;
+      perPlace.set(key, (perPlace.get(key) || 0) + 1);
+    }
+    const busiest = events.slice().sort((a, b) =>
+      perPlace.get(b.latitude + ',' + b.longitude) - perPlace.get(a.latitude + ',' + a.longitude));
+    const clusters = [];
     const cells = new Map();
-    for (const event of events.filter(hasPlace)) {
+    for (const event of busiest) {
       const point = map.project([event.latitude, event.longitude], zoom);
-      const key = Math.floor(point.x / CELL) + ':' + Math.floor(point.y / CELL);
+      const cx = Math.floor(point.x / RADIUS);
+      const cy = Math.floor(point.y / RADIUS);
+      let found = null;
+      for (let dx = -1; dx <= 1 && !found; dx += 1) {
+        for (let dy = -1; dy <= 1 && !found; dy += 1) {
+          for (const cluster of cells.get((cx + dx) + ':' + (cy + dy)) || []) {
+            if (Math.hypot(cluster.x - point.x, cluster.y - point.y) <= RADIUS) {
+              found = cluster;
+              break;
+            }
+          }
+        }
+      }
+      if (found) {
+        found.events.push(event);
+        continue;
+      }
+      const cluster = { x: point.x, y: point.y, lat: event.latitude, lon: event.longitude, events: [event] };
+      clusters.push(cluster);
+      const key = cx + ':' + cy;
       if (!cells.has(key)) cells.set(key, []);
-      cells.get(key).push(event);
+      cells.get(key).push(cluster);
     }
-    for (const group of cells.values()) {
-      if (group.length === 1) addPoint(group[0]);
-      else addCluster(group);
-    }
+    return clusters;
   }
 
   function markMarker(layer, events, lat, lon) {
@@ -334,9 +383,8 @@
     if (element) element.dataset.eventType = event.event_type;
   }
 
-  function addCluster(events) {
-    const lat = events.reduce((sum, e) => sum + e.latitude, 0) / events.length;
-    const lon = events.reduce((sum, e) => sum + e.longitude, 0) / events.length;
+  function addCluster(cluster) {
+    const { events, lat, lon } = cluster;
     const size = Math.min(46, 22 + Math.round(Math.sqrt(events.length) * 4));
     const node = h('div', { class: 'event-cluster' }, String(events.length));
     node.style.width = size + 'px';
@@ -434,6 +482,8 @@
     mostLabel.textContent = String(most);
     timeline.append(mostLabel);
 
+    const firstMonth = state.days.findIndex((d) => d.endsWith('-01'));
+    const roomFirst = firstMonth < 0 || firstMonth * slot > 60;  // else labels overlap
     state.days.forEach((day, index) => {
       const x = MARGIN.left + index * slot;
       const inside = !state.brush || (day >= state.brush[0] && day <= state.brush[1]);
@@ -455,7 +505,7 @@
         group.append(bar);
       }
       timeline.append(group);
-      if (day.endsWith('-01') || index === 0) {
+      if (day.endsWith('-01') || (index === 0 && roomFirst)) {
         const label = svg('text', { class: 'axis-label', x, y: height - 6 });
         label.textContent = showDate(day).replace(/^\d+ /, '');
         timeline.append(label);
@@ -536,7 +586,7 @@
       const swatch = h('span', { class: 'swatch' });
       swatch.style.background = colourOf(event.event_type);
       const row = h('tr', { tabindex: 0, dataset: { eventId: event.event_id } },
-        h('td', {}, event.event_date || 'undated'),
+        h('td', { class: 'date' }, event.event_date || 'undated'),
         h('td', {}, swatch, ' ', event.event_type),
         h('td', {}, event.sub_event_type),
         h('td', {}, event.actor1 || ''),
@@ -568,6 +618,7 @@
     for (const row of tbody.querySelectorAll('tr')) {
       row.classList.toggle('selected', row.dataset.eventId === eventId);
     }
+    highlightSelected();
     panel.replaceChildren(h('p', { class: 'hint' }, 'Loading…'));
     try {
       const detail = await getJSON('api/events/' + encodeURIComponent(eventId));
