@@ -247,6 +247,11 @@ def evaluate(
     print_evaluation(gold, pipeline, out, documents=document, worst=worst)
 
 
+from ceasefire.monitor.cli import register as register_monitor  # noqa: E402
+
+register_monitor(app)
+
+
 def main() -> None:
     """Entry point: errors for people, one line each, never a traceback."""
     try:

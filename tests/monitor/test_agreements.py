@@ -8,9 +8,11 @@ import yaml
 from typer.testing import CliRunner
 
 from ceasefire.errors import ConfigurationError
+from ceasefire.geo.routes import routes_dir
 from ceasefire.monitor.agreements import load_agreement, shipped_agreement_files
 
 SHIPPED = shipped_agreement_files()[0].parent
+ROUTES = routes_dir()
 
 
 def test_idlib_protocol_is_shipped_with_its_provisions():
@@ -62,7 +64,7 @@ def test_agreements_command_lists_the_shipped_agreement(cli_app):
 
 def _write(tmp_path: Path, data: dict, name: str = "agreement.yaml") -> Path:
     """A copy of the shipped agreement, changed, beside copies of its route files."""
-    for route in SHIPPED.glob("*.geojson"):
+    for route in ROUTES.glob("*.geojson"):
         (tmp_path / route.name).write_text(route.read_text(encoding="utf-8"), encoding="utf-8")
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
@@ -149,7 +151,7 @@ def test_cli_refuses_a_bad_file_with_one_line(cli_app, tmp_path, shipped_data):
 
 def test_geojson_agreement_with_properties(tmp_path, shipped_data):
     """The GeoJSON form: agreement fields in ``properties``, routes and zones as features."""
-    route = json.loads((SHIPPED / "m4.geojson").read_text(encoding="utf-8"))["features"][0]
+    route = json.loads((ROUTES / "m4.geojson").read_text(encoding="utf-8"))["features"][0]
     fields = {k: v for k, v in shipped_data.items() if k not in ("routes", "zones", "provisions", "alerts")}
     fields["signed"], fields["effective"] = "2020-03-05", "2020-03-06"
     corridor = {"role": "zone", "id": "m4-corridor", "kind": "corridor", "route": "m4", "half_width_km": 6}

@@ -23,7 +23,7 @@ from ceasefire.events.taxonomy import Taxonomy, load_taxonomy
 from ceasefire.events.triggers import Trigger, TriggerSet, load_triggers
 from ceasefire.model import Actor, AnnotatedDocument, DateValue, Event, Evidence, Mention, Place, Sentence
 from ceasefire.nlp.casualties import total_deaths
-from ceasefire.nlp.modality import ModalityReading, read_modality
+from ceasefire.nlp.modality import ModalityReading, read_modality, speaks_of_the_future
 
 PRODUCED_BY = "events.coder.v1"
 _CONTINUATION_REACH = 2  # sentences after an event that may still add to it
@@ -179,6 +179,9 @@ class _Coder:
     def _continues(self, draft: _Draft, i: int, triggers: list[Mention]) -> bool:
         """Does sentence ``i`` add to ``draft`` rather than report a new event?"""
         mentions = self.by_sentence[i]
+        sentence = self.sentences[i]
+        if draft.modality.modality != "forecast" and speaks_of_the_future(sentence.text):
+            return False  # what "will" happen does not add to what happened
         own_days = [m for m in mentions.get("date", []) if m.value != draft.date]
         if own_days:
             return False

@@ -55,11 +55,12 @@ def assign_roles(
     sub_event_type: str,
 ) -> Roles:
     """Actor fields for one event from the (already resolved) actors of its sentence(s)."""
+    every = actors  # with repeats: "President Putin and President Erdogan" walks through all four
     actors = _distinct(actors)
     if not actors:
         return Roles()
     if sub_event_type == "Agreement":
-        parties = _parties(text, trigger, actors)
+        parties = _parties(text, trigger, every)
         return Roles(actor1=parties[0] if parties else None, actor2=parties[1] if len(parties) > 1 else None)
     # Actors inside a many-word trigger ("a patrol of Turkish and Russian forces took place") act in it.
     before = [r for r in actors if r.mention is None or r.mention.start < trigger.end]
@@ -96,6 +97,7 @@ def _parties(text: str, trigger: Mention, actors: list[Role]) -> list[Role]:
         for role in reversed(before[:-1]):
             if role.mention is not None and parties[0].mention is not None and (
                 role.mention.end >= parties[0].mention.start
+                or not text[role.mention.end:parties[0].mention.start].strip()  # "Turkish President Erdogan"
                 or _COORDINATED.match(text[role.mention.end:parties[0].mention.start])
             ):
                 parties.insert(0, role)

@@ -24,6 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from ceasefire.errors import ConfigurationError
+from ceasefire.geo.routes import routes_dir
 from ceasefire.monitor.routes import DEFAULT_CRS, Projection, Route, Waypoint
 from ceasefire.monitor.zones import ZONE_KINDS, Zone, build_zone
 
@@ -266,6 +267,8 @@ class _Checker:
 
     def route_file(self, item: dict[str, Any], where: str) -> dict[str, Any]:
         file = self.path.parent / str(item["file"])
+        if not file.exists():  # routes shared with toponym resolution live with the geo stage
+            file = routes_dir() / str(item["file"])
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
         except OSError as exc:

@@ -69,10 +69,26 @@ def read_modality(sentence: str, trigger_start: int) -> ModalityReading:
     return ModalityReading(modality="reported")
 
 
+_FUTURE_AFTER = re.compile(
+    r"^[^.;:]{0,120}?\b(?:is|are)\s+(?:to|due to|scheduled to|set to|expected to|planned to|supposed to)\s+\w+",
+)
+
+
+def speaks_of_the_future(sentence: str) -> bool:
+    """Whether a sentence holds any forecast cue at all, wherever it stands."""
+    return _pattern("forecast").search(sentence) is not None or _FUTURE_AFTER.match(sentence) is not None
+
+
 def _forecast_cue(sentence: str, trigger_start: int) -> re.Match[str] | None:
     for opener in _cues()["forecast_openers"]:
         if sentence.startswith(opener):
             return re.match(re.escape(opener.strip()), sentence)
+    after = _FUTURE_AFTER.match(sentence[trigger_start:])
+    if after is not None:  # "Joint patrols along the M4 … are to start on 15 March"
+        found = re.search(r"(?:is|are)\s+\w+(?:\s+to)?\s+\w+$", after.group(0))
+        if found is not None:
+            start = trigger_start + found.start()
+            return re.compile(re.escape(found.group(0))).search(sentence, start)
     before = sentence[:trigger_start]
     cues = [m for m in _pattern("forecast").finditer(before)]
     if not cues:
