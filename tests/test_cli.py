@@ -169,3 +169,28 @@ def test_a_store_that_is_not_a_database_is_refused(tmp_path: Path, report: Path)
 def test_bad_filter_values_are_refused(stored: Path):
     assert_clean_error(run("events", "--db", str(stored), "--from", "May 5"), "--from", "YYYY-MM-DD")
     assert_clean_error(run("events", "--db", str(stored), "--bbox", "1,2,3"), "--bbox")
+
+
+def test_gazetteer_info_names_the_sources_to_credit():
+    result = run("gazetteer", "info", "--top", "3")
+    assert result.returncode == 0, result.stderr
+    assert "Syria" in result.stdout
+    assert "GeoNames (geonames.org), CC BY 4.0" in result.stdout
+
+
+def test_gazetteer_import_adds_places_and_refuses_other_files(tmp_path: Path):
+    dump = tmp_path / "SY.txt"
+    row = ["9999001", "Khirbat Testiyah", "Khirbat Testiyah", "Testiyah", "35.91", "36.41", "P", "PPL", "SY", "",
+           "07", "", "", "", "650", "", "300", "Asia/Damascus", "2020-01-01"]
+    dump.write_text("\t".join(row) + "\n", encoding="utf-8")
+    env = {"CEASEFIRE_DATA_DIR": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = run("gazetteer", "import", str(dump), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "1 of 1 places imported" in result.stderr
+    report = tmp_path / "report.txt"
+    report.write_text("On 3 June 2020, Russian warplanes struck Khirbat Testiyah in Idlib.\n", encoding="utf-8")
+    coded = run("extract", str(report), env=env)
+    assert json.loads(coded.stdout.splitlines()[0])["location"] == "Khirbat Testiyah"
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a dump\n", encoding="utf-8")
+    assert_clean_error(run("gazetteer", "import", str(bad), env=env), "notes.txt", "19")

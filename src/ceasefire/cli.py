@@ -247,6 +247,44 @@ def evaluate(
     print_evaluation(gold, pipeline, out, documents=document, worst=worst)
 
 
+gazetteer_app = typer.Typer(help="The place data the geocoder reads: what is loaded, and adding more.",
+                            no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("info")
+def gazetteer_info(
+    top: Annotated[int, typer.Option("--top", help="How many countries to list.")] = 20,
+) -> None:
+    """Places loaded, per country, and the sources to credit."""
+    from ceasefire.geo.gazetteer import Gazetteer
+
+    info = Gazetteer.load().info()
+    table = Table(title=f"{info['total']:,} places in {len(info['by_country'])} countries")
+    table.add_column("country")
+    table.add_column("places", justify="right")
+    for country, count in list(info["by_country"].items())[:top]:
+        table.add_row(country, f"{count:,}")
+    out.print(table)
+    out.print("Sources to credit:")
+    for credit in info["credits"]:
+        out.print(f"  - {credit}", highlight=False)
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    dump: Annotated[Path, typer.Argument(help="A GeoNames dump: allCountries.zip, XX.zip or its .txt.")],
+    country: Annotated[list[str] | None, typer.Option("--country", help="Keep only this ISO country code "
+                                                      "(repeatable).")] = None,
+) -> None:
+    """Add a full GeoNames dump to the gazetteer (kept in the user's data folder)."""
+    from ceasefire.geo.extension import import_geonames
+
+    report = import_geonames(dump, countries=country)
+    err.print(f"{report.places_kept:,} of {report.rows_read:,} places imported from {report.source}; "
+              f"the extension now holds {report.extension_places:,} places", highlight=False)
+
+
 from ceasefire.monitor.cli import register as register_monitor  # noqa: E402
 
 register_monitor(app)
