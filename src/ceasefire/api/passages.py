@@ -29,7 +29,7 @@ def evidence_passages(text: str, event: Event) -> list[TextRange]:
     """The ranges of ``text`` to show for ``event``, in document order, not overlapping.
 
     The notes, if found in the text, form one range; every evidence span outside them
-    adds the sentence around it; ranges that touch are joined.
+    adds the sentence around it; neighbours in one paragraph are joined.
     """
     ranges: list[TextRange] = []
     notes_at = text.find(event.notes) if event.notes else -1
@@ -61,10 +61,11 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _merge(text: str, ranges: list[TextRange]) -> list[TextRange]:
-    """Ranges that overlap or are only whitespace apart become one."""
+    """Ranges that overlap, or follow each other in one paragraph, become one."""
     merged: list[TextRange] = []
     for item in sorted(ranges, key=lambda r: (r.start, r.end)):
-        if merged and (item.start <= merged[-1].end or not text[merged[-1].end : item.start].strip()):
+        gap = text[merged[-1].end : item.start] if merged else ""
+        if merged and (item.start <= merged[-1].end or (not gap.strip() and "\n\n" not in gap)):
             last = merged[-1]
             merged[-1] = TextRange(
                 start=last.start,
