@@ -17,7 +17,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from ceasefire.evaluate.acled_csv import group_documents, read_gold_csv, score_csv
 from ceasefire.evaluate.case2021 import read_snippets, score_snippets
+from ceasefire.evaluate.geocoding import read_geocoding_set, score_geocoding
 from ceasefire.evaluate.report import evaluate_csv, evaluate_gold_json
 from ceasefire.ingest import IngestOptions, read_documents_jsonl
 from ceasefire.model import Document
@@ -89,6 +91,27 @@ def main() -> int:
         table.add_row("sample corpus: event recall / precision", f"{sample.recall():.3f} / {sample.precision():.3f}")
         for name, value in sample.accuracy().items():
             table.add_row(f"sample corpus: accuracy {name}", f"{value:.3f}")
+
+    acled_style = REPO / "benchmarks" / "data" / "syria-acled-style.csv"
+    if acled_style.exists():
+        rows = read_gold_csv(acled_style)
+        halves = {"all": rows, "tuning half (odd ids)": rows[0::2], "held-out half (even ids)": rows[1::2]}
+        for name, part in halves.items():
+            result = score_csv(group_documents(part, {}), pipeline.code)
+            accuracy = result.accuracy()
+            table.add_row(f"ACLED-style reports, {name}: recall / precision",
+                          f"{result.recall():.3f} / {result.precision():.3f} (n={result.gold_count})")
+            for field_name in ("event_date", "event_type", "sub_event_type", "actor_pair", "fatalities",
+                               "admin1", "location_10km"):
+                table.add_row(f"ACLED-style reports, {name}: {field_name}", f"{accuracy[field_name]:.3f}")
+
+    geocoding = REPO / "benchmarks" / "data" / "syria-geocoding.jsonl"
+    if geocoding.exists():
+        rows = read_geocoding_set(geocoding)
+        for name, part in (("all", rows), ("tuning half", rows[0::2]), ("held-out half", rows[1::2])):
+            placed = score_geocoding(part, pipeline.code)
+            table.add_row(f"geocoding reports, {name}: within 10 km / admin1",
+                          f"{placed.within_rate:.3f} / {placed.admin1_rate:.3f} (n={placed.total})")
 
     documents = [d for d in read_documents_jsonl(corpus, IngestOptions()) if isinstance(d, Document)]
     documents += [Document.from_text(s.text) for s in snippets]
