@@ -20,6 +20,8 @@ demo: $(STAMP)
 	$(VENV)/bin/ceasefire ingest examples/reports/joint-patrol-7-may.txt --published 2020-05-07 --source "Ceasefire Sample Wire" --db $(DB)
 	$(VENV)/bin/ceasefire ingest examples/html/*.html examples/feeds/*.xml --input examples/idlib-2020.jsonl --db $(DB)
 	$(VENV)/bin/ceasefire events --db $(DB)
+	@echo
+	@echo "Dashboard and API: run '$(VENV)/bin/ceasefire serve --db $(DB)' and open http://127.0.0.1:8000/"
 
 system-deps:
 	scripts/system-deps.sh

@@ -285,9 +285,11 @@ def gazetteer_import(
               f"the extension now holds {report.extension_places:,} places", highlight=False)
 
 
+from ceasefire.api.cli import register as register_serve  # noqa: E402
 from ceasefire.monitor.cli import register as register_monitor  # noqa: E402
 
 register_monitor(app)
+register_serve(app)
 
 
 def main() -> None:

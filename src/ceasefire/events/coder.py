@@ -44,6 +44,7 @@ _SPEECH_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|stated|reported|claimed|denied|told|confirmed|accused|blamed)\b",
     re.IGNORECASE,
 )
+_MEANS_GAP = re.compile(r"^(?:\s+(?:a|an|the|several|two|three|four|of|with|using|[a-z]+-guided|guided|heavy))*\s*$")
 _CIVILIAN_KINDS = {"civilians"}
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -232,10 +233,13 @@ class _Coder:
         return self.focus_place is not None and place.country != self.focus_place.place.country
 
     def _distinct_triggers(self, i: int, triggers: list[Mention]) -> list[Mention]:
-        """One trigger per sub-event type in a sentence: "clashes … clashes" is one event."""
+        """One trigger per sub-event type in a sentence: "clashes … clashes" is one event; an
+        event word right after another names its means ("warplanes … fired missiles")."""
         seen: set[str] = set()
-        kept = []
+        kept: list[Mention] = []
         for trigger in triggers:
+            if kept and _MEANS_GAP.match(self.text[kept[-1].end:trigger.start]):
+                continue
             kind = self._retyped(i, trigger)
             if kind not in seen:
                 seen.add(kind)
@@ -274,8 +278,11 @@ class _Coder:
         retype = rule.retype
         sentence = self.sentences[i]
         if "by_context" in retype:
+            context = self._context_text(i)
             for option in retype["by_context"]:
-                if re.search(option["pattern"], sentence.text, re.IGNORECASE):
+                near = option.get("near")
+                scope = self.text[max(0, trigger.start - near):trigger.end + near] if near else context
+                if re.search(option["pattern"], scope, re.IGNORECASE):
                     return str(option["sub_event_type"])
         if "by_target" in retype:
             passive = bool(re.search(r"\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?$",
@@ -291,6 +298,14 @@ class _Coder:
             kind = roles.actor1.actor.kind if roles.actor1 else "other"
             return str(retype["by_actor1"].get(kind, retype["by_actor1"]["other"]))
         return rule.sub_event_type
+
+    def _context_text(self, i: int) -> str:
+        """A sentence and the next one of its paragraph: "… protesters gathered. Police fired tear gas." """
+        sentence = self.sentences[i]
+        following = self.sentences[i + 1] if i + 1 < len(self.sentences) else None
+        if following is not None and following.paragraph == sentence.paragraph:
+            return self.text[sentence.start:following.end]
+        return sentence.text
 
     def _roles_of_sentence(self, i: int, draft: _Draft | None) -> list[Role]:
         """The actors of sentence ``i`` resolved to canonical actors; anaphors point back."""

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 from ceasefire.model import Actor, Mention
 
-_AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "killed by an IED", "live fire from Turkish troops"; a bare "from" ("took X from Y") is not an agent
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+(?:the\s+)?$|\b(?:fire|shelling|shots|strikes?|missiles?|rockets?|shells?)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(
     r"^\s*(?:,|and|,\s*and|together with|alongside|with the support of|backed by)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:leadership|leaders?|commanders?|representatives?|members?|delegations?) of\s+(?:the\s+)?)?$",
