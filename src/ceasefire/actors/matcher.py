@@ -90,6 +90,7 @@ class ActorMatcher:
                 self._add_phrase(phrase, ActorMatch(anaphor=kind))
         self._alias_re = _alternation(self._phrases, flags=re.IGNORECASE)
         self._alias_exact_re = _alternation(self._phrases_exact, flags=0)
+        self._role_kind = {n: k for k, nouns in d.role_nouns.items() for n in nouns}
         self._compound_re = self._compound_pattern()
         self._metonym_re = _alternation(self._metonyms, flags=0)
 
@@ -130,7 +131,11 @@ class ActorMatcher:
 
     def _compound(self, match: re.Match[str]) -> list[tuple[int, int, ActorMatch]]:
         role = match.group("role").lower()
-        kind = next(k for k, nouns in self.dictionary.role_nouns.items() if role in nouns)
+        # the longest role noun wins: "regime security forces" is police, not "forces"
+        before_role = match.string[match.start("adjs"):match.start("role")].split()
+        if before_role and f"{before_role[-1].lower()} {role}" in self._role_kind:
+            role = f"{before_role[-1].lower()} {role}"
+        kind = self._role_kind[role]
         results = []
         adjs = match.group("adjs")
         adjective_re = re.compile("|".join(re.escape(a) for a in self._adjectives))

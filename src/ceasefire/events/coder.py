@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 
 from ceasefire.actors.matcher import ActorMatch
@@ -45,6 +46,11 @@ _SPEECH_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MEANS_GAP = re.compile(r"^(?:\s+(?:a|an|the|several|two|three|four|of|with|using|[a-z]+-guided|guided|heavy))*\s*$")
+_SPEAKER_GOES_ON = re.compile(r"^\s+(?:that\s+)?(?:it|they|its|their)\b", re.IGNORECASE)  # "QSD announced it had…"
+_VICTIM_DEFAULT_CIVILIANS = {"Arrests", "Abduction/forced disappearance", "Looting/property destruction",
+                             "Mob violence", "Attack", "Sexual violence"}
+_CLAIM = re.compile(r"^\s+(?:later\s+)?(?:has\s+|have\s+)?claimed\s+(?:the\s+)?(?:responsibility|the attack|the bombing)",
+                    re.IGNORECASE)
 _CIVILIAN_KINDS = {"civilians"}
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -167,7 +173,25 @@ class _Coder:
                 created = True
             if not created and mentions.get("date"):
                 self.narrative[sentence.paragraph] = mentions["date"][-1]
+        for draft in self.drafts:
+            self._credit_claim(draft)
         return [self._event(d) for d in self.drafts]
+
+    def _credit_claim(self, draft: _Draft) -> None:
+        """"IS claimed responsibility": the claimant is the doer of an attack nobody was named for."""
+        if draft.roles.actor1 is not None and draft.roles.actor1.actor.kind != "unidentified":
+            return
+        last = draft.sentences[-1]
+        scope = [j for j in (*draft.sentences, last + 1) if j < len(self.sentences)
+                 and self.sentences[j].paragraph == draft.paragraph]
+        for j in scope:
+            for mention in self.by_sentence[j].get("actor", []):
+                if _CLAIM.match(self.text[mention.end:mention.end + 60]):
+                    actor = mention.value.resolve(diplomatic=False, country=self._country_hint(j))
+                    if actor is not None:
+                        draft.roles = Roles(actor1=Role(actor=actor, mention=mention), actor2=draft.roles.actor2,
+                                            assoc_actor_2=draft.roles.assoc_actor_2)
+                        return
 
     def _open_draft(self, i: int, sentence: Sentence) -> _Draft | None:
         if not self.drafts:
@@ -250,8 +274,12 @@ class _Coder:
 
     def _draft(self, i: int, sentence: Sentence, trigger: Mention, window: tuple[int, int]) -> _Draft:
         sub_event_type = self._retyped(i, trigger)
-        roles_in = [r for r in self._roles_of_sentence(i, None)
-                    if r.mention is None or window[0] <= r.mention.start < window[1]]
+        every = self._roles_of_sentence(i, None)
+        roles_in = [r for r in every if r.mention is None or window[0] <= r.mention.start < window[1]]
+        if window[0] > sentence.start and not any(r.mention and r.mention.start < trigger.end for r in roles_in):
+            # "HTS members raided a house and arrested four men": the sentence's subject acts in both
+            subject = [r for r in every if r.mention is not None and r.mention.start < window[0]][:1]
+            roles_in = subject + roles_in
         roles = assign_roles(self.text, trigger, roles_in, sub_event_type=sub_event_type)
         roles = self._settle_roles(roles, sub_event_type, i, trigger)
         date_value, date_mention, own = self._date_for(i, trigger)
@@ -314,7 +342,8 @@ class _Coder:
         country = self._country_hint(i)
         roles: list[Role] = []
         for mention in self.by_sentence[i].get("actor", []):
-            if _SPEECH_AFTER.match(self.text[mention.end:mention.end + 40]):
+            speech = _SPEECH_AFTER.match(self.text[mention.end:mention.end + 40])
+            if speech and not _SPEAKER_GOES_ON.match(self.text[mention.end + speech.end():mention.end + speech.end() + 30]):
                 continue  # who says so is the source of the report, not a party to the event
             match: ActorMatch = mention.value
             if match.anaphor == "previous_event":
@@ -365,6 +394,10 @@ class _Coder:
             if sub_event_type != "Peaceful protest":
                 actor2 = self._intervening(i, trigger, [self._role_for(roles, r.actor) for r in others])
             return Roles(actor1=crowd_role, actor2=actor2)
+        if event_type == "Battles" and roles.actor2 is not None and roles.actor2.actor.kind == "civilians":
+            armed = [r for r in (roles.assoc_actor_2,) if r is not None and r.actor.kind != "civilians"]
+            roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=armed[0] if armed else None,
+                          assoc_actor_2=None)
         if event_type in _VIOLENT and roles.actor1 is not None and roles.actor1.actor.kind == "civilians":
             roles = Roles(actor1=roles.actor2, assoc_actor_1=None, actor2=roles.actor1, assoc_actor_2=roles.assoc_actor_2)
         if sub_event_type == "Attack" and (roles.actor2 is None or roles.actor2.actor.kind != "civilians"):
@@ -372,6 +405,10 @@ class _Coder:
             if civilians is not None:
                 roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=civilians,
                               assoc_actor_2=None)
+        if sub_event_type in _VICTIM_DEFAULT_CIVILIANS and roles.actor2 is None and roles.actor1 is not None:
+            civilians = self._generic_role("civilians", country)  # those arrested, robbed or beaten, unnamed
+            if civilians is not None and civilians.actor != roles.actor1.actor:
+                roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=civilians)
         if event_type in _VIOLENT and roles.actor1 is None and sub_event_type in (
             "Remote explosive/landmine/IED", "Attack", "Abduction/forced disappearance", "Suicide bomb", "Grenade"
         ):
@@ -417,7 +454,19 @@ class _Coder:
         place = self._place_in_sentence(i) or self._place_carried(i)
         if place is not None:
             return place.place.country
-        return None
+        return self.actor_country
+
+    @cached_property
+    def actor_country(self) -> str | None:
+        """The country most named actors belong to ("Syrian regime soldiers" → Syria)."""
+        counts: dict[str, int] = {}
+        for mention in self.adoc.mentions:
+            if mention.kind == "actor":
+                match: ActorMatch = mention.value
+                country = (match.actor.country if match.actor else match.state.country if match.state else None)
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     # -- dates ---------------------------------------------------------------------------
 

@@ -29,6 +29,8 @@ _PASSIVE_AFTER = re.compile(
     r"(?:killed|wounded|injured|hit|targeted|attacked|shelled|struck|ambushed|abducted|kidnapped|arrested|detained)\b",
     re.IGNORECASE,
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_AGENT_REACH_WORDS = 3  # "an IED, planted by X": the "by" phrase must belong to the event word
 _PARTY_WITH = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?with\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -69,7 +71,9 @@ def assign_roles(
     # Actors inside a many-word trigger ("a patrol of Turkish and Russian forces took place") act in it.
     before = [r for r in actors if r.mention is None or r.mention.start < trigger.end]
     after = [r for r in actors if r.mention is not None and r.mention.start >= trigger.end]
-    agents = [r for r in after if _AGENT_BEFORE.search(text[max(0, r.mention.start - 12):r.mention.start])]
+    passive = bool(_PASSIVE_BEFORE.search(text[max(0, trigger.start - 25):trigger.start]))
+    agents = [r for r in after if _AGENT_BEFORE.search(text[max(0, r.mention.start - 12):r.mention.start])
+              and (passive or len(text[trigger.end:r.mention.start].split()) <= _AGENT_REACH_WORDS)]
     if agents:
         doer = agents[0]
         victims = [r for r in before if r.actor != doer.actor] + [r for r in after if r is not doer and r.actor != doer.actor]
