@@ -33,3 +33,17 @@ def test_unknown_number_of_deaths_is_none_not_zero():
 def test_a_figure_repeated_is_not_counted_twice():
     found = find_fatalities("Three civilians were killed. The three civilians died in Ariha.")
     assert total_deaths(found) == 3
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("QSD clashed with IS militants, killing 15 IS members and 3 QSD fighters.", 18),
+        ("IS attacked army positions, killing 9 soldiers; 4 IS militants were also killed in the fighting.", 13),
+        ("11 regime soldiers and 9 opposition fighters were killed.", 20),
+        ("A crowd beat to death a man accused of theft.", 1),
+        ("Gunmen opened fire on a car, killing one and injuring the other.", 1),
+    ],
+)
+def test_different_dead_in_one_sentence_add_up(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths

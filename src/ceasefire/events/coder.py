@@ -558,7 +558,7 @@ class _Coder:
             evidence.append(self._evidence("location", place.mention))
         deaths_known = [m for m in draft.deaths]
         if deaths_known:
-            fatalities = total_deaths(deaths_known)
+            fatalities = total_deaths(deaths_known, self.text)
             evidence.append(self._evidence("fatalities", max(deaths_known, key=lambda m: m.value or -1)))
         else:
             fatalities = 0

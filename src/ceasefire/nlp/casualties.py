@@ -33,6 +33,9 @@ def _alternation(words: list[str]) -> str:
 def _patterns() -> list[re.Pattern[str]]:
     v = _vocabulary()
     qty = f"(?P<qty>{quantity_pattern()})"
+    qty2 = f"(?P<qty2>{quantity_pattern()})"
+    killing = ("killing|killed|leaving|left|shot dead|shooting dead|executed|executing|gunned down|"
+               "beat to death|beating to death|beaten to death|stabbed to death")
     hedge = r"(?:(?:at least|some|about|around|nearly|almost|more than|over|up to|an estimated|as many as)\s+)?"
     victims = _alternation(v["victim_nouns"])
     death = _alternation(v["death_verbs"])
@@ -42,10 +45,15 @@ def _patterns() -> list[re.Pattern[str]]:
     return [
         # "the death toll rose to 12", "a death toll of 12"
         re.compile(rf"\bdeath toll\b(?:\s+\w+){{0,3}}?\s+(?:to|of|at)\s+{hedge}{qty}\b", flags),
-        # "killing 5 civilians", "killed 3 people", "leaving 4 dead"
-        re.compile(rf"\b(?:killing|killed|leaving|left|shot dead|shooting dead|executed|executing|gunned down)\s+{hedge}{qty}\s+(?:\w+\s+){{0,3}}?(?:{victims}|dead)\b", flags),
-        # "11 members and supporters of the group were killed", "two civilians died"
-        re.compile(rf"\b{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b\s*{filler}(?:were|was|have been|has been|had been|are|got)?\s*(?:{death})\b", flags),
+        # "killing 5 civilians", "killing 15 IS members and 3 QSD fighters", "beat to death a man"
+        re.compile(rf"\b(?:{killing})\s+{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims}|dead)\b"
+                   rf"(?:\s*(?:,|and)\s+{qty2}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims})\b)?", flags),
+        # "killing one and injuring the other"
+        re.compile(rf"\b(?:{killing})\s+{hedge}{qty}(?=\s+and\b|\s*[,.;])", flags),
+        # "11 members and supporters of the group were killed", "11 soldiers and 9 fighters were killed"
+        re.compile(rf"\b{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b"
+                   rf"(?:\s+and\s+{qty2}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b)?"
+                   rf"\s*{filler}(?:were|was|have been|has been|had been|are|got)?\s*(?:also\s+)?(?:{death})\b", flags),
         # "3 killed", "12 dead"
         re.compile(rf"\b{hedge}{qty}\s+(?:{death})\b", flags),
     ]
@@ -75,6 +83,9 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
             value = read_quantity(match.group("qty"))
             if value is None:
                 continue
+            second = match.groupdict().get("qty2")
+            if second:  # two groups of dead in one phrase are added up
+                value += read_quantity(second) or 0
             taken.append((s, e))
             found.append(Mention(kind="fatalities", start=start + s, end=start + e,
                                  text=match.group(0), value=value, produced_by=PRODUCED_BY))
@@ -98,10 +109,27 @@ def _is_injury_count(segment: str, match: re.Match[str]) -> bool:
     return deaths is None or first_injury.start() < deaths.start()
 
 
-def total_deaths(mentions: list[Mention]) -> int | None:
-    """The deaths of one event from its mentions: the largest single count, so a figure
-    repeated in two sentences is not counted twice; None when only unknown numbers are given."""
-    known = [m.value for m in mentions if m.value is not None]
-    if known:
-        return max(known)
-    return None
+def total_deaths(mentions: list[Mention], text: str | None = None) -> int | None:
+    """The deaths of one event from its mentions; None when only unknown numbers are given.
+
+    Counts in one sentence are different dead ("killing 9 soldiers; 4 militants were also
+    killed") and add up; a sentence that gives a count again does not add to it, so across
+    sentences the largest sentence total is kept.
+    """
+    known = sorted((m for m in mentions if m.value is not None), key=lambda m: m.start)
+    if not known:
+        return None
+    totals: list[int] = []
+    previous: Mention | None = None
+    for mention in known:
+        same_sentence = previous is not None and text is not None and not _SENTENCE_END.search(
+            text[previous.end:mention.start])
+        if same_sentence:
+            totals[-1] += mention.value
+        else:
+            totals.append(mention.value)
+        previous = mention
+    return max(totals)
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
