@@ -455,3 +455,13 @@ def test_article_less_spellings_reach_names_with_articles(gazetteer: Gazetteer) 
     assert candidates[0].score == 1.0 > homs[0].score >= 0.85
     top = _top(gazetteer, "Raqqa", country="Syria")
     assert top.place.admin1 == "Ar-Raqqa" and top.place.population > 100_000
+
+
+def test_after_a_locative_a_looser_spelling_is_taken():
+    from ceasefire.geo.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    found = {m.text: m.candidates[0].place.name for m in gazetteer.find_place_names(
+        "A bomb exploded in Menbij; clashes near al-Bab; shelling hit Daraa al-Balad.")}
+    assert found == {"Menbij": "Manbij", "al-Bab": "Al Bāb", "Daraa": "Dar‘ā"}
+    assert gazetteer.find_place_names("Menbij said nothing.") == []

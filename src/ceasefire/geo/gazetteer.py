@@ -58,6 +58,12 @@ _CONNECTORS = ARTICLES | frozenset("of and de del la le les du des da do dos das
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‘`ʿʾ]\w+)*")
 _MAX_SPAN_WORDS = 4
 _SCAN_MIN_LOOSE_SCORE = 0.75
+_LOCATIVE_MIN_SCORE = 0.5  # a looser match, accepted only right after "in", "near", "shelled"…
+_LOCATIVE_WORDS = frozenset(
+    "in near at on outside around into inside from to towards toward of entered shelled struck hit stormed "
+    "captured recaptured reached targeted bombed besieged surrounded attacked raided".split()
+)
+_ARTICLES = frozenset("al el ad ad-d ar as ash at az an".split())
 _MAX_SPAN_TOKENS = 7
 
 
@@ -560,7 +566,55 @@ class Gazetteer:
                 index += 1
             else:
                 matches.append(found)
-        return matches
+        matches.extend(self._after_locatives(text, tokens, matches))
+        return sorted(matches, key=lambda m: m.start)
+
+    def _known_elsewhere(self, name: str) -> bool:
+        """A name that is exactly a place outside Syria and no place in it."""
+        strict = [c for c in self._lookup(name, None, fuzzy=False, scan_only=False) if c.score >= 0.9]
+        return bool(strict) and all(c.place.country != "Syria" for c in strict)
+
+    def _after_locatives(self, text: str, tokens: list[tuple[int, str]], found: list[NameMatch]) -> list[NameMatch]:
+        """Names the strict scan missed where the sentence says a place comes next ("in Menbij",
+        "near al-Mayadeen"): there a looser spelling match in Syria is accepted."""
+        extra: list[NameMatch] = []
+        taken = [(m.start, m.end) for m in found]
+        for index, (start, word) in enumerate(tokens):
+            if not _is_capitalised(word) or any(a <= start < b for a, b in taken):
+                continue
+            first = index - 1 if index and tokens[index - 1][1].lower() in _ARTICLES else index
+            if first == 0 or tokens[first - 1][1].lower() not in _LOCATIVE_WORDS:
+                continue
+            options: list[tuple[float, int, NameMatch]] = []
+            for last in range(index, min(len(tokens) - 1, index + 2) + 1):
+                words = [w for _s, w in tokens[index:last + 1]]
+                if not all(_is_capitalised(w) or w.lower() in _ARTICLES for w in words):
+                    break
+                if not _is_capitalised(words[-1]):
+                    continue  # "Daraa al" of "Daraa al-Balad"
+                if first == index and not self._may_be_name(words):
+                    continue  # "al-Bab" is a name even where "Bab" alone is too common a word
+                span_start, end = tokens[first][0], tokens[last][0] + len(tokens[last][1])
+                candidates = [c for c in self._lookup(text[span_start:end], admin.SYRIA, fuzzy=True, scan_only=False)
+                              if c.score >= _LOCATIVE_MIN_SCORE]
+                if candidates:
+                    match = NameMatch(start=span_start, end=end, text=text[span_start:end], candidates=tuple(candidates))
+                    options.append((candidates[0].score, last, match))
+            if options:
+                best_end = max(o[1] for o in options)
+                following = tokens[best_end + 1:best_end + 3]
+                if following and (text[tokens[best_end][0] + len(tokens[best_end][1]):following[0][0]].strip() in ("", "-")
+                                  and (_is_capitalised(following[0][1]) or following[0][1].lower() in _ARTICLES)):
+                    continue  # the name goes on: a person or a group ("Abu Malik al-Talli")
+                options = [o for o in options if not self._known_elsewhere(o[2].text)]
+                if not options:
+                    continue  # a known place elsewhere, left out of the scan on purpose
+                # the longest close spelling; a loose one only when no shorter span is close
+                close = [o for o in options if o[0] >= _SCAN_MIN_LOOSE_SCORE]
+                best = max(close or options, key=lambda o: (o[1], o[0]) if close else (o[0], o[1]))[2]
+                extra.append(best)
+                taken.append((best.start, best.end))
+        return extra
 
     def _span_ends(self, text: str, tokens: list[tuple[int, str]], first: int) -> list[int]:
         """Indexes of tokens that can end a span starting at ``first``, longest first."""
