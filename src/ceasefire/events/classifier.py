@@ -68,15 +68,15 @@ class _Block:
     idf: np.ndarray
     offset: int
 
-    def vector(self, features: list[str]) -> tuple[list[int], np.ndarray]:
-        counts = Counter(i for f in features if (i := self.vocabulary.get(f)) is not None)
-        if not counts:
-            return [], np.zeros(0, dtype=np.float64)
-        index = list(counts)
-        tf = np.array([1.0 + math.log(counts[i]) for i in index])
-        values = tf * self.idf[index]
-        norm = math.sqrt(float(values @ values))
-        return [self.offset + i for i in index], values / norm
+    def vector(self, features: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Rows in the weight matrix and L2-normalised sublinear TF-IDF values of the known features."""
+        lookup = self.vocabulary.get
+        known = [(i, n) for feature, n in Counter(features).items() if (i := lookup(feature)) is not None]
+        if not known:
+            return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float64)
+        index, counts = np.array(known, dtype=np.intp).T
+        values = (1.0 + np.log(counts)) * self.idf[index]
+        return index + self.offset, values / math.sqrt(float(values @ values))
 
 
 class SubEventClassifier:
@@ -143,9 +143,9 @@ class SubEventClassifier:
         word_index, word_values = self._words.vector(word_features(text))
         char_index, char_values = self._chars.vector(char_features(text))
         scores = self._intercept.copy()
-        if word_index:
+        if word_index.size:
             scores += word_values @ self._weights[word_index]
-        if char_index:
+        if char_index.size:
             scores += char_values @ self._weights[char_index]
         scores -= scores.max()
         exp = np.exp(scores)
