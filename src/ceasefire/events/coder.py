@@ -34,10 +34,16 @@ _REGION_BEFORE = re.compile(
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
 _STRONG_LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|into|around|inside|hit|struck|shelled|targeted|bombed|pounded|stormed|captured|"
-    r"recaptured|entered|seized|raided)\s+(?:the\s+)?(?:(?:town|village|city|outskirts|area|vicinity)\s+of\s+(?:the\s+)?)?$"
+    r"recaptured|entered|seized|raided|surrounded|besieged|reached|retook|overran|stormed)\s+(?:the\s+)?(?:(?:town|village|city|outskirts|area|vicinity)\s+of\s+(?:the\s+)?)?$"
     r"|\b(?:town|village|city|outskirts|entrance|vicinity)\s+(?:of|to)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:stationed|positioned|based|deployed|launched|coming|operating|flying|crossed|came|fired)\s+(?:in|at|around|near|from|"
+    r"out of|over)\s+(?:the\s+)?(?:[\w-]+\s+)?$|\bfrom\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _WEAK_LOCATIVE = re.compile(r"\b(?:of|to|from|on|towards?|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIED_NOUN = re.compile(r"^\s+(?:ceasefire|truce|deal|agreement|accord|offensive|operation|de-escalation|memorandum|protocol)\b",
                             re.IGNORECASE)
@@ -496,8 +502,9 @@ class _Coder:
         if not candidates:
             return None
         choices = [self._choice(m) for m in candidates]
+        triggers = self.by_sentence[i].get("trigger", [])
         return min(choices, key=lambda c: (c.precision == 3, c.place.feature == "route", self._modifier(c.mention),
-                                           self._locative_rank(c.mention)))
+                                           self._locative_rank(c.mention, triggers)))
 
     def _choice(self, mention: Mention) -> _PlaceChoice:
         place: Place = mention.value.place
@@ -510,12 +517,19 @@ class _Coder:
         approximate = self.ctx.triggers.approximate_place.search(before)
         return _PlaceChoice(place=place, precision=2 if approximate else 1, mention=mention, own=True)
 
-    def _locative_rank(self, mention: Mention | None) -> int:
-        """0 when the place is introduced as where something happened ("in X", "near the town
-        of X"), 1 for weaker prepositions ("of X", "from X"), 2 otherwise."""
+    def _locative_rank(self, mention: Mention | None, triggers: list[Mention] = ()) -> int:
+        """How surely a place is where the event happened: the object of the event word
+        ("shelled Kafr Uwayd") first, then "in X", "near the town of X", then weaker
+        prepositions ("of X"); last, where actors came from ("stationed in X") and
+        reference points ("south-west of Damascus")."""
         if mention is None:
-            return 2
+            return 3
         before = self.text[max(0, mention.start - 40):mention.start]
+        if _ORIGIN_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
+            return 4
+        if any(0 <= mention.start - t.end <= 12 and not self.text[t.end:mention.start].strip(" theof")
+               for t in triggers):
+            return -1
         if _STRONG_LOCATIVE.search(before):
             return 0
         if _WEAK_LOCATIVE.search(before):
