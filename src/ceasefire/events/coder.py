@@ -19,9 +19,10 @@ from functools import cached_property
 from datetime import date, timedelta
 
 from ceasefire.actors.matcher import ActorMatch
+from ceasefire.events.classifier import SubEventClassifier
 from ceasefire.events.roles import Role, Roles, assign_roles
 from ceasefire.events.taxonomy import Taxonomy, load_taxonomy
-from ceasefire.events.triggers import Trigger, TriggerSet, load_triggers
+from ceasefire.events.triggers import Trigger, TriggerRule, TriggerSet, load_triggers
 from ceasefire.model import Actor, AnnotatedDocument, DateValue, Event, Evidence, Mention, Place, Sentence
 from ceasefire.nlp.casualties import total_deaths
 from ceasefire.nlp.modality import ModalityReading, read_modality, speaks_of_the_future
@@ -57,6 +58,7 @@ _VICTIM_DEFAULT_CIVILIANS = {"Arrests", "Abduction/forced disappearance", "Looti
                              "Mob violence", "Attack", "Sexual violence"}
 _CLAIM = re.compile(r"^\s+(?:later\s+)?(?:has\s+|have\s+)?claimed\s+(?:the\s+)?(?:responsibility|the attack|the bombing)",
                     re.IGNORECASE)
+_NOTHING = re.compile(r"(?!)")
 _CIVILIAN_KINDS = {"civilians"}
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -70,10 +72,28 @@ class CodingContext:
     triggers: TriggerSet
     taxonomy: Taxonomy
     admin1_place: Callable[[str], Place | None]
+    classifier: SubEventClassifier | None = None
+    rule_weight: float = 0.6  # how much the event word's own type counts beside the classifier's belief
+    lone_event_threshold: float = 0.5  # a document without event words still gets the classifier's event
 
     @classmethod
     def default(cls, admin1_place: Callable[[str], Place | None]) -> CodingContext:
-        return cls(triggers=load_triggers(), taxonomy=load_taxonomy(), admin1_place=admin1_place)
+        return cls(triggers=load_triggers(), taxonomy=load_taxonomy(), admin1_place=admin1_place,
+                   classifier=SubEventClassifier.load())
+
+    def choose_type(self, rule_type: str, text: str) -> tuple[str, float]:
+        """The sub-event type of an event whose word signals ``rule_type``, read with the
+        classifier's belief about the sentence; and how sure the choice is."""
+        if self.classifier is None:
+            return rule_type, 0.5
+        scores: dict[str, float] = {}
+        for code, probability in self.classifier.predict(text):
+            name = self.classifier.sub_event_type(code)
+            if name is not None:
+                scores[name] = scores.get(name, 0.0) + probability
+        scores[rule_type] = scores.get(rule_type, 0.0) + self.rule_weight
+        best = max(scores, key=lambda name: scores[name])
+        return best, min(1.0, scores[best])
 
 
 @dataclass(kw_only=True)
@@ -101,6 +121,7 @@ class _Draft:
     modality: ModalityReading = field(default_factory=lambda: ModalityReading(modality="reported"))
     modality_offset: int = 0
     cues: list[Mention] = field(default_factory=list)
+    belief: float = 0.5  # how sure the sub-event type is
 
 
 def code_events(annotated: AnnotatedDocument, context: CodingContext) -> list[Event]:
@@ -179,9 +200,29 @@ class _Coder:
                 created = True
             if not created and mentions.get("date"):
                 self.narrative[sentence.paragraph] = mentions["date"][-1]
+        if not self.drafts:
+            self._lone_event()
         for draft in self.drafts:
             self._credit_claim(draft)
         return [self._event(d) for d in self.drafts]
+
+    def _lone_event(self) -> None:
+        """A report with no event word the vocabulary knows may still tell of one the
+        classifier recognises: code it from the whole text, anchored at its first sentence."""
+        classifier = self.ctx.classifier
+        if classifier is None or not self.sentences:
+            return
+        code, probability = classifier.predict(self.text)[0]
+        name = classifier.sub_event_type(code)
+        if name is None or probability < self.ctx.lone_event_threshold:
+            return
+        first = self.sentences[0]
+        rule = TriggerRule(sub_event_type=name, pattern=_NOTHING, retype={}, fallback=True)
+        anchor = Mention(kind="trigger", start=first.start, end=first.end, text=first.text,
+                         value=Trigger(rule=rule), produced_by="events.classifier.v1")
+        draft = self._draft(0, first, anchor, (first.start, first.end))
+        draft.sub_event_type, draft.belief = name, probability
+        self.drafts.append(draft)
 
     def _credit_claim(self, draft: _Draft) -> None:
         """"IS claimed responsibility": the claimant is the doer of an attack nobody was named for."""
@@ -279,7 +320,7 @@ class _Coder:
     # -- building one event --------------------------------------------------------------
 
     def _draft(self, i: int, sentence: Sentence, trigger: Mention, window: tuple[int, int]) -> _Draft:
-        sub_event_type = self._retyped(i, trigger)
+        sub_event_type, belief = self.ctx.choose_type(self._retyped(i, trigger), sentence.text)
         every = self._roles_of_sentence(i, None)
         roles_in = [r for r in every if r.mention is None or window[0] <= r.mention.start < window[1]]
         if window[0] > sentence.start and not any(r.mention and r.mention.start < trigger.end for r in roles_in):
@@ -303,6 +344,7 @@ class _Coder:
             deaths=list(self.by_sentence[i].get("fatalities", [])),
             modality=modality,
             modality_offset=sentence.start,
+            belief=belief,
         )
 
     def _retyped(self, i: int, trigger: Mention) -> str:
@@ -591,6 +633,7 @@ class _Coder:
         confidence += 0.15 if place is not None and place.own else 0.05 if place else 0.0
         confidence += 0.15 if roles.actor1 is not None else 0.0
         confidence += 0.1 if not draft.trigger.value.rule.fallback else 0.0
+        confidence = confidence * 0.7 + 0.3 * draft.belief
         confidence += 0.05 if roles.actor2 is not None else 0.0
         event_id = hashlib.sha256(
             f"{self.doc.id}|{draft.trigger.start}|{draft.sub_event_type}".encode()
