@@ -225,3 +225,19 @@ def test_the_filter_bar_queries_the_api(page: Any, dashboard: str, watch: PageWa
     assert "is after" in page.inner_text("#error")
     page.click("#filters button[type=reset]")
     page.wait_for_selector("#error", state="hidden")
+
+
+def test_the_monitor_page_reports_the_idlib_agreement_on_the_store(page: Any, dashboard: str) -> None:
+    open_dashboard(page, dashboard)
+    page.click("text=Ceasefire monitor")
+    page.click("text=Idlib Additional Protocol")
+    page.wait_for_selector("svg")
+    body = page.inner_text("body")
+    assert "M4 security corridor" in body and "Joint patrols" in body
+    assert page.locator("svg circle").count() > 0  # events drawn on the corridor map
+    headers = httpx.get(f"{dashboard}/monitor/idlib-2020").headers
+    script_policy = next(part for part in headers["content-security-policy"].split(";") if "script-src" in part)
+    assert "sha256-" in script_policy and "'unsafe-inline'" not in script_policy
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-monitor.png"), full_page=False)
+    assert httpx.get(f"{dashboard}/monitor/no-such-agreement").status_code == 404

@@ -18,7 +18,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from ceasefire import __version__
-from ceasefire.api import documents, events
+from ceasefire.api import documents, events, monitor_pages
 from ceasefire.api.context import ApiContext
 from ceasefire.errors import StoreError
 from ceasefire.pipeline import Pipeline
@@ -85,6 +85,7 @@ def create_app(
     app.state.context = context
     app.include_router(events.router)
     app.include_router(documents.router)
+    app.include_router(monitor_pages.router)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StoreError, _store_error)
     app.middleware("http")(_security_headers)
@@ -134,7 +135,7 @@ async def _security_headers(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
     response = await call_next(request)
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)  # a page may set a stricter one
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
