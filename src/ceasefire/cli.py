@@ -271,6 +271,18 @@ def gazetteer_info(
         out.print(f"  - {credit}", highlight=False)
 
 
+@gazetteer_app.command("build")
+def gazetteer_build() -> None:
+    """Build the gazetteer's lookup index now (done once per install; later starts load it in well under a second)."""
+    import time
+
+    from ceasefire.geo.gazetteer import Gazetteer
+
+    started = time.perf_counter()
+    Gazetteer.load()
+    err.print(f"gazetteer index ready in {time.perf_counter() - started:.1f} s", highlight=False)
+
+
 @gazetteer_app.command("import")
 def gazetteer_import(
     dump: Annotated[Path, typer.Argument(help="A GeoNames dump: allCountries.zip, XX.zip or its .txt.")],
