@@ -82,8 +82,8 @@ def test_features_follow_scikit_learns_analysers():
     assert char_features("ab")[:3] == [" ab", "ab ", " ab "]
 
 
-def test_features_match_scikit_learn_when_it_is_installed():
-    text_module = pytest.importorskip("sklearn.feature_extraction.text")
+def test_features_match_scikit_learns_own_analysers():
+    from sklearn.feature_extraction import text as text_module  # a dev dependency: the model is trained with it
     texts = ["On 3 June 2020, Syrian forces\tshelled  Kansafra.", "Un été à Alep: l'armée a repris 2 villages"]
     char_wb = text_module.CountVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
     words = text_module.CountVectorizer(ngram_range=(1, 2)).build_analyzer()
