@@ -65,8 +65,9 @@ def main() -> int:
     table.add_column("benchmark")
     table.add_column("figure", justify="right")
 
-    seed = evaluate_gold_json(args.shared / "bench" / "seed-gold.json", pipeline,
-                              args.shared / "seed" / "caliphate-in-miniature.txt")
+    seed = evaluate_gold_json(
+        args.shared / "bench" / "seed-gold.json", pipeline, args.shared / "seed" / "caliphate-in-miniature.txt"
+    )
     table.add_row("seed: recall of required events", f"{seed.recall:.3f} ({len(seed.matched)}/{seed.required})")
     table.add_row("seed: matched with actors and fatalities right", f"{seed.fully_correct()}/{seed.required}")
     table.add_row("seed: false positives from forecasts/boilerplate", str(len(seed.false_positives)))
@@ -76,12 +77,17 @@ def main() -> int:
     snippets = read_snippets(args.shared / "bench" / "case2021-task2-dev.tsv")
     tuning = [s for s in snippets if s.id % 4 == 0]
     held_out = [s for s in snippets if s.id % 4 == 2]
-    for name, part in (("all", snippets), ("tuning half (id % 4 == 0)", tuning), ("held-out half (id % 4 == 2)", held_out)):
+    for name, part in (
+        ("all", snippets),
+        ("tuning half (id % 4 == 0)", tuning),
+        ("held-out half (id % 4 == 2)", held_out),
+    ):
         score = score_snippets(part, pipeline.code)
         table.add_row(f"CASE 2021 weighted F1, {name}", f"{score.weighted_f1():.3f} (n={len(score.gold)})")
     score = score_snippets(snippets, pipeline.code)
-    table.add_row("CASE 2021 non-ACLED snippets with no factual event",
-                  f"{score.non_acled_quiet}/{score.non_acled_total}")
+    table.add_row(
+        "CASE 2021 non-ACLED snippets with no factual event", f"{score.non_acled_quiet}/{score.non_acled_total}"
+    )
 
     corpus = REPO / "examples" / "idlib-2020.jsonl"
     gold_csv = REPO / "examples" / "idlib-2020-gold.csv"
@@ -99,10 +105,19 @@ def main() -> int:
         for name, part in halves.items():
             result = score_csv(group_documents(part, {}), pipeline.code)
             accuracy = result.accuracy()
-            table.add_row(f"ACLED-style reports, {name}: recall / precision",
-                          f"{result.recall():.3f} / {result.precision():.3f} (n={result.gold_count})")
-            for field_name in ("event_date", "event_type", "sub_event_type", "actor_pair", "fatalities",
-                               "admin1", "location_10km"):
+            table.add_row(
+                f"ACLED-style reports, {name}: recall / precision",
+                f"{result.recall():.3f} / {result.precision():.3f} (n={result.gold_count})",
+            )
+            for field_name in (
+                "event_date",
+                "event_type",
+                "sub_event_type",
+                "actor_pair",
+                "fatalities",
+                "admin1",
+                "location_10km",
+            ):
                 table.add_row(f"ACLED-style reports, {name}: {field_name}", f"{accuracy[field_name]:.3f}")
 
     geocoding = REPO / "benchmarks" / "data" / "syria-geocoding.jsonl"
@@ -110,8 +125,10 @@ def main() -> int:
         rows = read_geocoding_set(geocoding)
         for name, part in (("all", rows), ("tuning half", rows[0::2]), ("held-out half", rows[1::2])):
             placed = score_geocoding(part, pipeline.code)
-            table.add_row(f"geocoding reports, {name}: within 10 km / admin1",
-                          f"{placed.within_rate:.3f} / {placed.admin1_rate:.3f} (n={placed.total})")
+            table.add_row(
+                f"geocoding reports, {name}: within 10 km / admin1",
+                f"{placed.within_rate:.3f} / {placed.admin1_rate:.3f} (n={placed.total})",
+            )
 
     documents = [d for d in read_documents_jsonl(corpus, IngestOptions()) if isinstance(d, Document)]
     documents += [Document.from_text(s.text) for s in snippets]

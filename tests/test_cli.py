@@ -21,8 +21,14 @@ SHELLING = "On 20 April 2020, Syrian government forces fired rockets at Afes nea
 
 
 def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ceasefire", *args], capture_output=True, text=True,
-                          cwd=cwd or REPO, env={**os.environ, **(env or {})}, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "ceasefire", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def assert_clean_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
@@ -51,18 +57,24 @@ def test_extract_writes_jsonl_events_with_evidence(report: Path):
     assert [r["sub_event_type"] for r in records] == ["Change to group/activity"]
     record = records[0]
     assert record["event_date"] == "2020-05-07" and record["date_precision"] == "day"
-    assert {record["actor1"], record["assoc_actor_1"]} == {"Military Forces of Turkey (2016-)", "Military Forces of Russia (2000-)"}
+    assert {record["actor1"], record["assoc_actor_1"]} == {
+        "Military Forces of Turkey (2016-)",
+        "Military Forces of Russia (2000-)",
+    }
     assert record["admin1"] == "Idleb"
     text = report.read_text(encoding="utf-8")
     for evidence in record["evidence"]:
-        assert text[evidence["start"]:evidence["end"]] == evidence["text"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["text"]
 
 
-@pytest.mark.parametrize("fmt, check", [
-    ("geojson", lambda out: json.loads(out)["features"][0]["geometry"]["type"] == "Point"),
-    ("acled-csv", lambda out: out.splitlines()[0].startswith("event_id_cnty,event_date")),
-    ("csv", lambda out: "sub_event_type" in out.splitlines()[0]),
-])
+@pytest.mark.parametrize(
+    "fmt, check",
+    [
+        ("geojson", lambda out: json.loads(out)["features"][0]["geometry"]["type"] == "Point"),
+        ("acled-csv", lambda out: out.splitlines()[0].startswith("event_id_cnty,event_date")),
+        ("csv", lambda out: "sub_event_type" in out.splitlines()[0]),
+    ],
+)
 def test_extract_formats(report: Path, fmt, check):
     result = run("extract", str(report), "--format", fmt)
     assert result.returncode == 0, result.stderr
@@ -85,7 +97,7 @@ def test_ingest_is_idempotent_and_events_filters(tmp_path: Path, report: Path):
     assert [r["sub_event_type"] for r in records] == ["Shelling/artillery/missile attack"]
     assert records[0]["fatalities"] == 2
     boxed = run("events", "--db", str(db), "--bbox", "36.5,35.7,36.7,35.9", "--format", "jsonl")
-    assert all(36.5 <= json.loads(l)["longitude"] <= 36.7 for l in boxed.stdout.splitlines())
+    assert all(36.5 <= json.loads(line)["longitude"] <= 36.7 for line in boxed.stdout.splitlines())
     table = run("events", "--db", str(db))
     assert table.returncode == 0 and "Shelling" in table.stdout
 
@@ -108,6 +120,7 @@ def test_export_writes_a_file(tmp_path: Path, report: Path):
 
 # -- bad input: one clear line, a non-zero exit, nothing stored lost -------------------------
 
+
 @pytest.fixture()
 def stored(tmp_path: Path, report: Path) -> Path:
     db = tmp_path / "events.db"
@@ -115,13 +128,16 @@ def stored(tmp_path: Path, report: Path) -> Path:
     return db
 
 
-@pytest.mark.parametrize("name, content, needle", [
-    ("empty.txt", b"", "empty"),
-    ("blank.txt", b"  \n\t\n", "empty"),
-    ("binary.txt", bytes(range(256)) * 4, "binary"),
-    ("latin1.txt", "Les forces ont bombardé Ariha.".encode("latin-1"), "UTF-8"),
-    ("nothing.html", b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>", "no article text"),
-])
+@pytest.mark.parametrize(
+    "name, content, needle",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n", "empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+        ("latin1.txt", "Les forces ont bombardé Ariha.".encode("latin-1"), "UTF-8"),
+        ("nothing.html", b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>", "no article text"),
+    ],
+)
 def test_bad_files_are_refused_and_the_store_keeps_what_it_had(tmp_path: Path, stored: Path, name, content, needle):
     before = count_events(stored)
     bad = tmp_path / name
@@ -136,9 +152,16 @@ def test_a_bad_jsonl_line_is_reported_by_number_and_the_others_are_coded(tmp_pat
     before = count_events(stored)
     docs = tmp_path / "docs.jsonl"
     docs.write_text(
-        json.dumps({"id": "a", "text": SHELLING, "published": "2020-04-21"}) + "\n"
+        json.dumps({"id": "a", "text": SHELLING, "published": "2020-04-21"})
+        + "\n"
         + "{not json\n"
-        + json.dumps({"id": "c", "text": "On 3 June 2020, Russian warplanes struck Kansafra in Idlib.", "published": "2020-06-03"})
+        + json.dumps(
+            {
+                "id": "c",
+                "text": "On 3 June 2020, Russian warplanes struck Kansafra in Idlib.",
+                "published": "2020-06-03",
+            }
+        )
         + "\n",
         encoding="utf-8",
     )
@@ -180,8 +203,27 @@ def test_gazetteer_info_names_the_sources_to_credit():
 
 def test_gazetteer_import_adds_places_and_refuses_other_files(tmp_path: Path):
     dump = tmp_path / "SY.txt"
-    row = ["9999001", "Khirbat Testiyah", "Khirbat Testiyah", "Testiyah", "35.91", "36.41", "P", "PPL", "SY", "",
-           "07", "", "", "", "650", "", "300", "Asia/Damascus", "2020-01-01"]
+    row = [
+        "9999001",
+        "Khirbat Testiyah",
+        "Khirbat Testiyah",
+        "Testiyah",
+        "35.91",
+        "36.41",
+        "P",
+        "PPL",
+        "SY",
+        "",
+        "07",
+        "",
+        "",
+        "",
+        "650",
+        "",
+        "300",
+        "Asia/Damascus",
+        "2020-01-01",
+    ]
     dump.write_text("\t".join(row) + "\n", encoding="utf-8")
     env = {"CEASEFIRE_DATA_DIR": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     result = run("gazetteer", "import", str(dump), env=env)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,20 +22,24 @@ from ceasefire.pipeline import Pipeline
 from ceasefire.runner import BatchReport, code_documents, read_inputs
 from ceasefire.settings import Settings
 
-app = typer.Typer(help="Conflict reports in, ACLED-style events with evidence out.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="Conflict reports in, ACLED-style events with evidence out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 err = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 180)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     acled_csv = "acled-csv"
     geojson = "geojson"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
@@ -48,8 +52,10 @@ InputOpt = Annotated[list[Path] | None, typer.Option("--input", help="A JSONL fi
 PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")]
 SourceOpt = Annotated[str | None, typer.Option("--source", help="Source name.")]
 EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Text encoding of plain-text inputs.")]
-DbOpt = Annotated[str | None, typer.Option("--db", help="Store: a SQLite path or a database URL "
-                                            "(default $CEASEFIRE_DB or ./ceasefire.db).")]
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Store: a SQLite path or a database URL (default $CEASEFIRE_DB or ./ceasefire.db)."),
+]
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -67,13 +73,20 @@ def _report_error(error: InputError) -> None:
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal and
-                    os.environ.get("CEASEFIRE_PROGRESS") != "1")
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal and os.environ.get("CEASEFIRE_PROGRESS") != "1",
+    )
 
 
-def _run_batch(files: list[Path] | None, inputs: list[Path] | None, options: IngestOptions,
-               handle: callable) -> BatchReport:  # type: ignore[valid-type]
+def _run_batch(
+    files: list[Path] | None, inputs: list[Path] | None, options: IngestOptions, handle: callable
+) -> BatchReport:  # type: ignore[valid-type]
     if not files and not inputs:
         raise _fail("no input: give files or --input DOCS.jsonl")
     pipeline = Pipeline(Settings.from_environment())
@@ -106,8 +119,9 @@ def extract(
 
     report = _run_batch(files, input, options, handle)
     write_events(collected, format.value, sys.stdout, inter_of=_inter_of())
-    err.print(f"{report.documents} documents, {report.events} events, {len(report.errors)} inputs refused",
-              highlight=False)
+    err.print(
+        f"{report.documents} documents, {report.events} events, {len(report.errors)} inputs refused", highlight=False
+    )
     if report.errors:
         raise typer.Exit(1)
 
@@ -126,6 +140,7 @@ def ingest(
 
     options = _options(published, source, encoding)
     with open_store(db) as store:
+
         def handle(document: Document, events: list[Event], report: BatchReport) -> None:
             if store.add_document(document, events):
                 report.stored += 1
@@ -134,9 +149,11 @@ def ingest(
 
         report = _run_batch(files, input, options, handle)
         total = store.count_events(_filter())
-    err.print(f"{report.stored} documents stored, {report.skipped} already stored, "
-              f"{report.events} events coded, {len(report.errors)} inputs refused; the store holds {total} events",
-              highlight=False)
+    err.print(
+        f"{report.stored} documents stored, {report.skipped} already stored, "
+        f"{report.events} events coded, {len(report.errors)} inputs refused; the store holds {total} events",
+        highlight=False,
+    )
     if report.errors:
         raise typer.Exit(1)
 
@@ -162,18 +179,37 @@ def _inter_of():  # noqa: ANN202
     return load_actor_dictionary().inter_of
 
 
-def _query(db: str | None, date_from: str | None, date_to: str | None, event_type: str | None,
-           sub_event_type: str | None, actor: str | None, admin1: str | None, bbox: str | None,
-           modality: str | None, factual: bool, limit: int | None) -> list[Event]:
+def _query(
+    db: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    event_type: str | None,
+    sub_event_type: str | None,
+    actor: str | None,
+    admin1: str | None,
+    bbox: str | None,
+    modality: str | None,
+    factual: bool,
+    limit: int | None,
+) -> list[Event]:
     from ceasefire.store import open_store, parse_bbox
 
     try:
         box = parse_bbox(bbox) if bbox else None
     except ValueError as error:
         raise _fail(f"--bbox: {error}") from None
-    flt = _filter(date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"), event_type=event_type,
-                  sub_event_type=sub_event_type, actor=actor, admin1=admin1, bbox=box, modality=modality,
-                  factual_only=factual, limit=limit)
+    flt = _filter(
+        date_from=_date(date_from, "--from"),
+        date_to=_date(date_to, "--to"),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor=actor,
+        admin1=admin1,
+        bbox=box,
+        modality=modality,
+        factual_only=factual,
+        limit=limit,
+    )
     with open_store(db) as store:
         return store.query_events(flt)
 
@@ -192,9 +228,17 @@ LimitOpt = Annotated[int | None, typer.Option("--limit", help="At most this many
 
 @app.command()
 def events(
-    db: DbOpt = None, date_from: FromOpt = None, date_to: ToOpt = None, event_type: TypeOpt = None,
-    sub_event_type: SubTypeOpt = None, actor: ActorOpt = None, admin1: Admin1Opt = None, bbox: BBoxOpt = None,
-    modality: ModalityOpt = None, factual: FactualOpt = False, limit: LimitOpt = None,
+    db: DbOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    event_type: TypeOpt = None,
+    sub_event_type: SubTypeOpt = None,
+    actor: ActorOpt = None,
+    admin1: Admin1Opt = None,
+    bbox: BBoxOpt = None,
+    modality: ModalityOpt = None,
+    factual: FactualOpt = False,
+    limit: LimitOpt = None,
     format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
 ) -> None:
     """List stored events, filtered."""
@@ -207,9 +251,15 @@ def events(
         table.add_column(column, overflow="fold")
     for event in found:
         table.add_row(
-            str(event.event_date or ""), event.date_precision or "", event.sub_event_type, event.actor1 or "",
-            event.actor2 or "", event.location or "", event.admin1 or "",
-            "" if event.fatalities is None else str(event.fatalities), event.modality,
+            str(event.event_date or ""),
+            event.date_precision or "",
+            event.sub_event_type,
+            event.actor1 or "",
+            event.actor2 or "",
+            event.location or "",
+            event.admin1 or "",
+            "" if event.fatalities is None else str(event.fatalities),
+            event.modality,
         )
     out.print(table)
 
@@ -218,9 +268,17 @@ def events(
 def export(
     format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.jsonl,
     out_path: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
-    db: DbOpt = None, date_from: FromOpt = None, date_to: ToOpt = None, event_type: TypeOpt = None,
-    sub_event_type: SubTypeOpt = None, actor: ActorOpt = None, admin1: Admin1Opt = None, bbox: BBoxOpt = None,
-    modality: ModalityOpt = None, factual: FactualOpt = False, limit: LimitOpt = None,
+    db: DbOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    event_type: TypeOpt = None,
+    sub_event_type: SubTypeOpt = None,
+    actor: ActorOpt = None,
+    admin1: Admin1Opt = None,
+    bbox: BBoxOpt = None,
+    modality: ModalityOpt = None,
+    factual: FactualOpt = False,
+    limit: LimitOpt = None,
 ) -> None:
     """Export stored events as JSONL, CSV, ACLED CSV or GeoJSON."""
     found = _query(db, date_from, date_to, event_type, sub_event_type, actor, admin1, bbox, modality, factual, limit)
@@ -235,9 +293,15 @@ def export(
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="ACLED-format CSV with a notes column, or a gold JSON.")],
-    document: Annotated[list[Path] | None, typer.Option("--document", help="For a gold JSON, the document it "
-                                                         "codes (default: its document.path); for a gold CSV, files "
-                                                         "of the documents its doc_id column names (repeatable).")] = None,
+    document: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--document",
+            help="For a gold JSON, the document it "
+            "codes (default: its document.path); for a gold CSV, files "
+            "of the documents its doc_id column names (repeatable).",
+        ),
+    ] = None,
     worst: Annotated[int, typer.Option("--worst", help="How many misses to list.")] = 10,
 ) -> None:
     """Score the coder against gold codings and print a metrics table."""
@@ -247,8 +311,9 @@ def evaluate(
     print_evaluation(gold, pipeline, out, documents=document, worst=worst)
 
 
-gazetteer_app = typer.Typer(help="The place data the geocoder reads: what is loaded, and adding more.",
-                            no_args_is_help=True)
+gazetteer_app = typer.Typer(
+    help="The place data the geocoder reads: what is loaded, and adding more.", no_args_is_help=True
+)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 
@@ -286,15 +351,19 @@ def gazetteer_build() -> None:
 @gazetteer_app.command("import")
 def gazetteer_import(
     dump: Annotated[Path, typer.Argument(help="A GeoNames dump: allCountries.zip, XX.zip or its .txt.")],
-    country: Annotated[list[str] | None, typer.Option("--country", help="Keep only this ISO country code "
-                                                      "(repeatable).")] = None,
+    country: Annotated[
+        list[str] | None, typer.Option("--country", help="Keep only this ISO country code (repeatable).")
+    ] = None,
 ) -> None:
     """Add a full GeoNames dump to the gazetteer (kept in the user's data folder)."""
     from ceasefire.geo.extension import import_geonames
 
     report = import_geonames(dump, countries=country)
-    err.print(f"{report.places_kept:,} of {report.rows_read:,} places imported from {report.source}; "
-              f"the extension now holds {report.extension_places:,} places", highlight=False)
+    err.print(
+        f"{report.places_kept:,} of {report.rows_read:,} places imported from {report.source}; "
+        f"the extension now holds {report.extension_places:,} places",
+        highlight=False,
+    )
 
 
 from ceasefire.api.cli import register as register_serve  # noqa: E402

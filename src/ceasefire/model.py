@@ -200,10 +200,7 @@ class Event:
             "attribution": self.attribution,
             "source": self.source,
             "confidence": self.confidence,
-            "evidence": [
-                {"field": e.field, "text": e.text, "start": e.start, "end": e.end}
-                for e in self.evidence
-            ],
+            "evidence": [{"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in self.evidence],
             "notes": self.notes,
             "produced_by": self.produced_by,
         }

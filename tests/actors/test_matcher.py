@@ -7,8 +7,10 @@ from ceasefire.errors import ConfigurationError
 
 
 def names(text, diplomatic=False, country="Syria"):
-    return [m.value.resolve(diplomatic=diplomatic, country=country).name if not m.value.anaphor else m.value.anaphor
-            for m in default_matcher().find(text)]
+    return [
+        m.value.resolve(diplomatic=diplomatic, country=country).name if not m.value.anaphor else m.value.anaphor
+        for m in default_matcher().find(text)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -30,9 +32,14 @@ def test_aliases_normalise_to_canonical_names(text, expected):
 
 
 def test_coordinated_adjectives_give_one_actor_per_country():
-    assert names("joint Russian-Turkish patrols") == ["Military Forces of Russia (2000-)", "Military Forces of Turkey (2016-)"]
+    assert names("joint Russian-Turkish patrols") == [
+        "Military Forces of Russia (2000-)",
+        "Military Forces of Turkey (2016-)",
+    ]
     assert names("reached by the Turkish and Russian presidents") == [
-        "Government of Turkey (2016-)", "Government of Russia (2000-)"]
+        "Government of Turkey (2016-)",
+        "Government of Russia (2000-)",
+    ]
 
 
 def test_a_capital_is_an_actor_as_doer_not_as_place():
@@ -52,7 +59,7 @@ def test_anaphors_are_marked_for_the_coder():
 def test_offsets_point_into_the_text():
     text = "Clashes: the Turkish Army and HTS."
     for mention in default_matcher().find(text):
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
 
 
 def test_a_user_dictionary_is_read_and_a_broken_one_refused(tmp_path: Path):

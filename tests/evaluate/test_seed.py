@@ -13,9 +13,23 @@ from ceasefire.model import Event
 def extract_seed() -> tuple[list[Event], str]:
     seed = shared_path("seed", "caliphate-in-miniature.txt")
     result = subprocess.run(
-        [sys.executable, "-m", "ceasefire", "extract", str(seed), "--published", "2020-05-12",
-         "--source", "South Front", "--format", "jsonl"],
-        capture_output=True, text=True, cwd=REPO, check=False,
+        [
+            sys.executable,
+            "-m",
+            "ceasefire",
+            "extract",
+            str(seed),
+            "--published",
+            "2020-05-12",
+            "--source",
+            "South Front",
+            "--format",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return [Event.from_record(json.loads(line)) for line in result.stdout.splitlines() if line.strip()], result.stderr
@@ -28,7 +42,9 @@ def test_extract_finds_the_required_seed_events_with_actors_and_fatalities():
 
     document = next(read_path(shared_path("seed", "caliphate-in-miniature.txt"), IngestOptions()))
     score = score_gold_json(gold, document, events)
-    assert score.fully_correct() >= 5, [(m.gold_id, m.event and m.event.sub_event_type, m.fields) for m in score.matches]
+    assert score.fully_correct() >= 5, [
+        (m.gold_id, m.event and m.event.sub_event_type, m.fields) for m in score.matches
+    ]
     assert score.false_positives == []
 
 
@@ -57,4 +73,4 @@ def test_every_evidence_span_points_into_the_document_text():
     assert events
     for event in events:
         for evidence in event.evidence:
-            assert text[evidence.start:evidence.end] == evidence.text
+            assert text[evidence.start : evidence.end] == evidence.text

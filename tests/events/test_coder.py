@@ -24,17 +24,26 @@ def test_one_sentence_may_hold_several_events(code):
 
 
 def test_one_event_may_span_sentences(code):
-    events = code("On 26 April 2020, Turkish troops clashed with HTS fighters near Nayrab in Idlib. "
-                  "Two HTS members were killed.")
+    events = code(
+        "On 26 April 2020, Turkish troops clashed with HTS fighters near Nayrab in Idlib. Two HTS members were killed."
+    )
     assert len(events) == 1
     assert events[0].fatalities == 2
-    assert {e.field for e in events[0].evidence} >= {"sub_event_type", "event_date", "actor1", "actor2", "location",
-                                                     "fatalities"}
+    assert {e.field for e in events[0].evidence} >= {
+        "sub_event_type",
+        "event_date",
+        "actor1",
+        "actor2",
+        "location",
+        "fatalities",
+    }
 
 
 def test_who_acted_is_actor1_even_in_the_passive(code):
-    [event] = code("On 10 May 2020, an HTS commander was killed when an IED planted by an unidentified armed group "
-                   "exploded in Sarmada, Idlib.")
+    [event] = code(
+        "On 10 May 2020, an HTS commander was killed when an IED planted by an unidentified armed group "
+        "exploded in Sarmada, Idlib."
+    )
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.actor1 == "Unidentified Armed Group (Syria)"
     assert event.actor2 == "HTS: Hayat Tahrir al Sham"
@@ -82,8 +91,10 @@ def test_same_named_places_are_told_apart_by_the_other_places_of_the_report(code
 
 
 def test_an_undated_sentence_takes_the_date_set_earlier_in_its_paragraph(code):
-    events = code("By May 5, the camp near Nayrab was gone. The Russian Military Police and the Turkish Army held "
-                  "a joint patrol along the M4 highway.")
+    events = code(
+        "By May 5, the camp near Nayrab was gone. The Russian Military Police and the Turkish Army held "
+        "a joint patrol along the M4 highway."
+    )
     [patrol] = [e for e in events if e.sub_event_type == "Change to group/activity"]
     assert patrol.event_date == date(2020, 5, 5) and patrol.date_precision == "day"
 

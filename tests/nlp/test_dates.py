@@ -57,4 +57,4 @@ def test_modal_may_is_not_a_month():
 def test_offsets_point_into_the_text():
     text = "Intro. On May 7, the sides held a patrol."
     mention = find_dates(text, PUBLISHED, start=7)[0]
-    assert text[mention.start:mention.end] == mention.text == "May 7"
+    assert text[mention.start : mention.end] == mention.text == "May 7"

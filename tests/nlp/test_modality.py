@@ -16,8 +16,10 @@ def test_likely_opener_is_a_forecast():
 
 
 def test_a_would_in_a_trailing_clause_does_not_make_a_forecast():
-    sentence = ("Seven joint patrols took place between Saraqib and Nayrab, as the resumption of "
-                "hostilities would become inevitable.")
+    sentence = (
+        "Seven joint patrols took place between Saraqib and Nayrab, as the resumption of "
+        "hostilities would become inevitable."
+    )
     assert reading(sentence, "patrols").modality == "reported"
 
 
@@ -43,6 +45,8 @@ def test_analysis_is_an_assessment():
 
 
 def test_the_speaker_of_said_is_kept_when_the_blame_has_no_subject():
-    r = reading("Two soldiers were killed in a rocket attack, the defence ministry said, blaming radical groups.", "attack")
+    r = reading(
+        "Two soldiers were killed in a rocket attack, the defence ministry said, blaming radical groups.", "attack"
+    )
     assert r.modality == "alleged"
     assert r.attribution == "the defence ministry"

@@ -119,20 +119,19 @@ class ActorMatcher:
         for match in self._compound_re.finditer(segment):
             found.extend(self._compound(match))
         for match in self._metonym_re.finditer(segment) if self._metonym_re else ():
-            possessive = segment[match.end():match.end() + 2] in ("'s", "’s")
-            if not possessive and _LOCATIVE.search(segment[max(0, match.start() - 30):match.start()]):
+            possessive = segment[match.end() : match.end() + 2] in ("'s", "’s")
+            if not possessive and _LOCATIVE.search(segment[max(0, match.start() - 30) : match.start()]):
                 continue
             found.append((match.start(), match.end(), ActorMatch(state=self._metonyms[match.group(0)])))
         return [
-            Mention(kind="actor", start=start + s, end=start + e, text=segment[s:e], value=m,
-                    produced_by=PRODUCED_BY)
+            Mention(kind="actor", start=start + s, end=start + e, text=segment[s:e], value=m, produced_by=PRODUCED_BY)
             for s, e, m in _longest_first(found)
         ]
 
     def _compound(self, match: re.Match[str]) -> list[tuple[int, int, ActorMatch]]:
         role = match.group("role").lower()
         # the longest role noun wins: "regime security forces" is police, not "forces"
-        before_role = match.string[match.start("adjs"):match.start("role")].split()
+        before_role = match.string[match.start("adjs") : match.start("role")].split()
         if before_role and f"{before_role[-1].lower()} {role}" in self._role_kind:
             role = f"{before_role[-1].lower()} {role}"
         kind = self._role_kind[role]

@@ -50,13 +50,16 @@ def agreement_page(agreement_id: str, request: Request) -> HTMLResponse:
         result = assess_store(agreement, request.app.state.context.store, Gazetteer.load())
     except ConfigurationError as error:
         raise HTTPException(status_code=500, detail=str(error)) from None
-    page = render_report(result).replace("<meta charset='utf-8'>", "<meta charset='utf-8'><link rel='icon' href='data:,'>", 1)
-    hashes = {kind: [] for kind in ("script", "style")}
+    page = render_report(result).replace(
+        "<meta charset='utf-8'>", "<meta charset='utf-8'><link rel='icon' href='data:,'>", 1
+    )
+    hashes: dict[str, list[str]] = {kind: [] for kind in ("script", "style")}
     for kind, body in _INLINE.findall(page):
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
         hashes[kind].append(f"'sha256-{digest}'")
     scripts = " ".join(hashes["script"]) or "'none'"
-    styles = "'unsafe-inline'"  # the report's style attributes need it (a hash beside it would void it); styles run no code
+    # the report's style attributes need it (a hash beside it would void it); styles run no code
+    styles = "'unsafe-inline'"
     policy = (
         f"default-src 'none'; script-src {scripts}; style-src {styles}; img-src data:; base-uri 'none'; "
         "form-action 'none'; frame-ancestors 'none'"

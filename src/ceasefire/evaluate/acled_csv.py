@@ -18,8 +18,17 @@ from ceasefire.errors import ConfigurationError
 from ceasefire.geo.resolve import haversine_km
 from ceasefire.model import Document, Event
 
-PAIR_FIELDS = ("event_type", "sub_event_type", "event_date", "actor1", "actor2", "actor_pair", "admin1",
-               "location_10km", "fatalities")
+PAIR_FIELDS = (
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "actor1",
+    "actor2",
+    "actor_pair",
+    "admin1",
+    "location_10km",
+    "fatalities",
+)
 NO_EVENT = "(none)"
 
 
@@ -71,7 +80,9 @@ def read_gold_csv(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def group_documents(rows: list[dict[str, str]], known: dict[str, Document]) -> list[tuple[Document, list[dict[str, str]]]]:
+def group_documents(
+    rows: list[dict[str, str]], known: dict[str, Document]
+) -> list[tuple[Document, list[dict[str, str]]]]:
     """The documents to code and their gold rows: by ``doc_id`` when the CSV has one."""
     groups: dict[str, list[dict[str, str]]] = {}
     for index, row in enumerate(rows):
@@ -83,8 +94,9 @@ def group_documents(rows: list[dict[str, str]], known: dict[str, Document]) -> l
         if document is None:
             notes = max((r["notes"] for r in group), key=len)
             published = _published(group[0])
-            document = Document.from_text(notes, published=published, source=group[0].get("source") or None,
-                                          external_id=key)
+            document = Document.from_text(
+                notes, published=published, source=group[0].get("source") or None, external_id=key
+            )
         documents.append((document, group))
     return documents
 
@@ -97,7 +109,9 @@ def _published(row: dict[str, str]) -> date | None:
         return None
 
 
-def score_csv(documents: list[tuple[Document, list[dict[str, str]]]], code: Callable[[Document], list[Event]]) -> CsvScore:
+def score_csv(
+    documents: list[tuple[Document, list[dict[str, str]]]], code: Callable[[Document], list[Event]]
+) -> CsvScore:
     pairs: list[Pair] = []
     unmatched: list[Event] = []
     for document, rows in documents:
@@ -112,7 +126,9 @@ def _checks(gold: dict[str, str], event: Event) -> dict[str, bool]:
     distance = None
     try:
         if event.latitude is not None and gold.get("latitude"):
-            distance = haversine_km((float(gold["latitude"]), float(gold["longitude"])), (event.latitude, event.longitude))
+            distance = haversine_km(
+                (float(gold["latitude"]), float(gold["longitude"])), (event.latitude, event.longitude)
+            )
     except ValueError:
         distance = None
     gold_pair = {gold.get("actor1") or None, gold.get("actor2") or None} - {None}
@@ -137,7 +153,13 @@ def _pair(doc_id: str, rows: list[dict[str, str]], events: list[Event]) -> tuple
     for gi, gold in enumerate(rows):
         for ei, event in enumerate(events):
             checks = _checks(gold, event)
-            weight = 3 * checks["sub_event_type"] + 2 * checks["event_type"] + checks["event_date"] + checks["location_10km"] + checks["actor_pair"]
+            weight = (
+                3 * checks["sub_event_type"]
+                + 2 * checks["event_type"]
+                + checks["event_date"]
+                + checks["location_10km"]
+                + checks["actor_pair"]
+            )
             if checks["event_type"] or checks["event_date"] or checks["location_10km"]:
                 options.append((weight, gi, ei, checks))
     options.sort(key=lambda o: -o[0])

@@ -38,7 +38,9 @@ class CaseScore:
         return weighted_f1(self.gold, self.predicted)
 
     def accuracy(self) -> float:
-        return sum(g == p for g, p in zip(self.gold, self.predicted, strict=True)) / len(self.gold) if self.gold else 0.0
+        return (
+            sum(g == p for g, p in zip(self.gold, self.predicted, strict=True)) / len(self.gold) if self.gold else 0.0
+        )
 
 
 def read_snippets(path: Path) -> list[Snippet]:

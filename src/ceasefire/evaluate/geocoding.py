@@ -48,8 +48,11 @@ def score_geocoding(rows: list[dict], code: Callable[[Document], list[Event]]) -
         published = date.fromisoformat(row["published"]) if row.get("published") else None
         events = [e for e in code(Document.from_text(row["text"], published=published)) if e.is_factual]
         best = max(events, key=lambda e: e.confidence) if events else None
-        near = best is not None and best.latitude is not None and haversine_km(
-            (row["latitude"], row["longitude"]), (best.latitude, best.longitude)) <= WITHIN_KM
+        near = (
+            best is not None
+            and best.latitude is not None
+            and haversine_km((row["latitude"], row["longitude"]), (best.latitude, best.longitude)) <= WITHIN_KM
+        )
         same_admin1 = best is not None and best.admin1 == row["admin1"]
         score.total += 1
         score.within += near

@@ -20,8 +20,17 @@ from ceasefire.errors import ConfigurationError
 from ceasefire.geo.resolve import haversine_km
 from ceasefire.model import Document, Event
 
-FIELDS = ("sub_event_type", "event_type", "event_date", "date_precision", "location", "admin1", "actors",
-          "fatalities", "modality")
+FIELDS = (
+    "sub_event_type",
+    "event_type",
+    "event_date",
+    "date_precision",
+    "location",
+    "admin1",
+    "actors",
+    "fatalities",
+    "modality",
+)
 
 
 @dataclass
@@ -76,8 +85,12 @@ def score_gold_json(gold: dict[str, Any], document: Document, events: list[Event
     required = [g for g in gold["events"] if g.get("required", True)]
     factual = [e for e in events if e.is_factual]
     matches = [_match(g, factual) for g in required]
-    return GoldJsonScore(required=len(required), matches=matches,
-                         false_positives=_false_positives(gold, document, factual, matches), events=events)
+    return GoldJsonScore(
+        required=len(required),
+        matches=matches,
+        false_positives=_false_positives(gold, document, factual, matches),
+        events=events,
+    )
 
 
 def _places(g: dict[str, Any]) -> list[dict[str, Any]]:
@@ -157,8 +170,9 @@ def _field_checks(g: dict[str, Any], event: Event) -> dict[str, bool]:
     }
 
 
-def _false_positives(gold: dict[str, Any], document: Document, factual: list[Event],
-                     matches: list[GoldMatch]) -> list[Event]:
+def _false_positives(
+    gold: dict[str, Any], document: Document, factual: list[Event], matches: list[GoldMatch]
+) -> list[Event]:
     text = document.text
     matched_ids = {m.event.event_id for m in matches if m.event is not None}
     spans = []

@@ -22,8 +22,9 @@ def evaluate_gold_json(gold_path: Path, pipeline: Pipeline, document: Path | Non
     meta = gold["document"]
     from ceasefire.ingest import parse_published
 
-    options = IngestOptions(published=parse_published(meta["published"]) if meta.get("published") else None,
-                            source=meta.get("source"))
+    options = IngestOptions(
+        published=parse_published(meta["published"]) if meta.get("published") else None, source=meta.get("source")
+    )
     docs = [d for d in read_path(path, options)]
     for item in docs:
         if isinstance(item, InputError):
@@ -56,8 +57,9 @@ def evaluate_csv(gold_path: Path, pipeline: Pipeline, documents: list[Path] | No
     return score_csv(group_documents(rows, documents_by_key(documents or [])), pipeline.code)
 
 
-def print_evaluation(gold_path: Path, pipeline: Pipeline, console: Console, *, documents: list[Path] | None = None,
-                     worst: int = 10) -> None:
+def print_evaluation(
+    gold_path: Path, pipeline: Pipeline, console: Console, *, documents: list[Path] | None = None, worst: int = 10
+) -> None:
     if gold_path.suffix.lower() == ".json":
         print_gold_json(evaluate_gold_json(gold_path, pipeline, documents[0] if documents else None), console)
     else:
@@ -73,11 +75,17 @@ def print_gold_json(score: GoldJsonScore, console: Console) -> None:
         if e is None:
             table.add_row(match.gold_id, "no", "", "", "", "", "", "")
             continue
-        table.add_row(match.gold_id, "yes", e.sub_event_type, f"{e.event_date} ({e.date_precision})",
-                      e.location or "", str(match.distance_km),
-                      ", ".join(a for a in (e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2) if a) +
-                      ("" if match.fields.get("actors") else "  ✗"),
-                      f"{e.fatalities}" + ("" if match.fields.get("fatalities") else "  ✗"))
+        table.add_row(
+            match.gold_id,
+            "yes",
+            e.sub_event_type,
+            f"{e.event_date} ({e.date_precision})",
+            e.location or "",
+            str(match.distance_km),
+            ", ".join(a for a in (e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2) if a)
+            + ("" if match.fields.get("actors") else "  ✗"),
+            f"{e.fatalities}" + ("" if match.fields.get("fatalities") else "  ✗"),
+        )
     console.print(table)
     metrics = Table(title="metrics")
     metrics.add_column("metric")
@@ -116,6 +124,11 @@ def print_csv(score: CsvScore, console: Console, *, worst: int = 10) -> None:
         e = pair.event
         wrong = ", ".join(k for k, ok in pair.checks.items() if not ok) if e else "no event"
         evidence = "; ".join(f"{ev.field}={ev.text!r}" for ev in e.evidence) if e else pair.gold.get("notes", "")[:160]
-        table.add_row(pair.doc_id, f"{pair.gold['sub_event_type']} {pair.gold.get('event_date', '')}",
-                      f"{e.sub_event_type} {e.event_date}" if e else NO_EVENT, wrong, evidence)
+        table.add_row(
+            pair.doc_id,
+            f"{pair.gold['sub_event_type']} {pair.gold.get('event_date', '')}",
+            f"{e.sub_event_type} {e.event_date}" if e else NO_EVENT,
+            wrong,
+            evidence,
+        )
     console.print(table)

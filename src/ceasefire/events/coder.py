@@ -15,8 +15,8 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 
 from ceasefire.actors.matcher import ActorMatch
 from ceasefire.events.classifier import SubEventClassifier
@@ -30,7 +30,8 @@ from ceasefire.nlp.modality import ModalityReading, read_modality, speaks_of_the
 PRODUCED_BY = "events.coder.v1"
 _CONTINUATION_REACH = 2  # sentences after an event that may still add to it
 _REGION_BEFORE = re.compile(
-    r"(?:\b(?:Greater|greater|(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|province of|governorate of|countryside of)\s+)$"
+    r"(?:\b(?:Greater|greater|(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"|province of|governorate of|countryside of)\s+)$"
 )
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
 _STRONG_LOCATIVE = re.compile(
@@ -44,20 +45,31 @@ _ORIGIN_BEFORE = re.compile(
     r"out of|over)\s+(?:the\s+)?(?:[\w-]+\s+)?$|\bfrom\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 _WEAK_LOCATIVE = re.compile(r"\b(?:of|to|from|on|towards?|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
-_MODIFIED_NOUN = re.compile(r"^\s+(?:ceasefire|truce|deal|agreement|accord|offensive|operation|de-escalation|memorandum|protocol)\b",
-                            re.IGNORECASE)
+_MODIFIED_NOUN = re.compile(
+    r"^\s+(?:ceasefire|truce|deal|agreement|accord|offensive|operation|de-escalation|memorandum|protocol)\b",
+    re.IGNORECASE,
+)
 _SPEECH_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|stated|reported|claimed|denied|told|confirmed|accused|blamed)\b",
     re.IGNORECASE,
 )
 _MEANS_GAP = re.compile(r"^(?:\s+(?:a|an|the|several|two|three|four|of|with|using|[a-z]+-guided|guided|heavy))*\s*$")
 _SPEAKER_GOES_ON = re.compile(r"^\s+(?:that\s+)?(?:it|they|its|their)\b", re.IGNORECASE)  # "QSD announced it had…"
-_VICTIM_DEFAULT_CIVILIANS = {"Arrests", "Abduction/forced disappearance", "Looting/property destruction",
-                             "Mob violence", "Attack", "Sexual violence"}
-_CLAIM = re.compile(r"^\s+(?:later\s+)?(?:has\s+|have\s+)?claimed\s+(?:the\s+)?(?:responsibility|the attack|the bombing)",
-                    re.IGNORECASE)
+_VICTIM_DEFAULT_CIVILIANS = {
+    "Arrests",
+    "Abduction/forced disappearance",
+    "Looting/property destruction",
+    "Mob violence",
+    "Attack",
+    "Sexual violence",
+}
+_CLAIM = re.compile(
+    r"^\s+(?:later\s+)?(?:has\s+|have\s+)?claimed\s+(?:the\s+)?(?:responsibility|the attack|the bombing)", re.IGNORECASE
+)
 _NOTHING = re.compile(r"(?!)")
 _CIVILIAN_KINDS = {"civilians"}
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
@@ -78,8 +90,12 @@ class CodingContext:
 
     @classmethod
     def default(cls, admin1_place: Callable[[str], Place | None]) -> CodingContext:
-        return cls(triggers=load_triggers(), taxonomy=load_taxonomy(), admin1_place=admin1_place,
-                   classifier=SubEventClassifier.load())
+        return cls(
+            triggers=load_triggers(),
+            taxonomy=load_taxonomy(),
+            admin1_place=admin1_place,
+            classifier=SubEventClassifier.load(),
+        )
 
     def choose_type(self, rule_type: str, text: str) -> tuple[str, float]:
         """The sub-event type of an event whose word signals ``rule_type``, read with the
@@ -194,8 +210,10 @@ class _Coder:
             distinct = self._distinct_triggers(i, triggers)
             for k, trigger in enumerate(distinct):
                 # with several events in a sentence, each takes the actors of its own clause
-                window = (distinct[k - 1].end if k else sentence.start,
-                          distinct[k + 1].start if k + 1 < len(distinct) else sentence.end)
+                window = (
+                    distinct[k - 1].end if k else sentence.start,
+                    distinct[k + 1].start if k + 1 < len(distinct) else sentence.end,
+                )
                 self.drafts.append(self._draft(i, sentence, trigger, window))
                 created = True
             if not created and mentions.get("date"):
@@ -218,26 +236,38 @@ class _Coder:
             return
         first = self.sentences[0]
         rule = TriggerRule(sub_event_type=name, pattern=_NOTHING, retype={}, fallback=True)
-        anchor = Mention(kind="trigger", start=first.start, end=first.end, text=first.text,
-                         value=Trigger(rule=rule), produced_by="events.classifier.v1")
+        anchor = Mention(
+            kind="trigger",
+            start=first.start,
+            end=first.end,
+            text=first.text,
+            value=Trigger(rule=rule),
+            produced_by="events.classifier.v1",
+        )
         draft = self._draft(0, first, anchor, (first.start, first.end))
         draft.sub_event_type, draft.belief = name, probability
         self.drafts.append(draft)
 
     def _credit_claim(self, draft: _Draft) -> None:
-        """"IS claimed responsibility": the claimant is the doer of an attack nobody was named for."""
+        """ "IS claimed responsibility": the claimant is the doer of an attack nobody was named for."""
         if draft.roles.actor1 is not None and draft.roles.actor1.actor.kind != "unidentified":
             return
         last = draft.sentences[-1]
-        scope = [j for j in (*draft.sentences, last + 1) if j < len(self.sentences)
-                 and self.sentences[j].paragraph == draft.paragraph]
+        scope = [
+            j
+            for j in (*draft.sentences, last + 1)
+            if j < len(self.sentences) and self.sentences[j].paragraph == draft.paragraph
+        ]
         for j in scope:
             for mention in self.by_sentence[j].get("actor", []):
-                if _CLAIM.match(self.text[mention.end:mention.end + 60]):
+                if _CLAIM.match(self.text[mention.end : mention.end + 60]):
                     actor = mention.value.resolve(diplomatic=False, country=self._country_hint(j))
                     if actor is not None:
-                        draft.roles = Roles(actor1=Role(actor=actor, mention=mention), actor2=draft.roles.actor2,
-                                            assoc_actor_2=draft.roles.assoc_actor_2)
+                        draft.roles = Roles(
+                            actor1=Role(actor=actor, mention=mention),
+                            actor2=draft.roles.actor2,
+                            assoc_actor_2=draft.roles.assoc_actor_2,
+                        )
                         return
 
     def _open_draft(self, i: int, sentence: Sentence) -> _Draft | None:
@@ -278,19 +308,32 @@ class _Coder:
         draft.sentences.append(i)
         draft.deaths.extend(mentions.get("fatalities", []))
         place = self._place_in_sentence(i)
-        if place is not None and (draft.place is None or not draft.place.own or draft.place.precision == 3
-                                  or self._off_focus(draft.place.place) and not self._off_focus(place.place)):
+        if place is not None and (
+            draft.place is None
+            or not draft.place.own
+            or draft.place.precision == 3
+            or self._off_focus(draft.place.place)
+            and not self._off_focus(place.place)
+        ):
             draft.place = place
         present = set(draft.roles.actors())
         for role in self._roles_of_sentence(i, draft):
             if role.actor in present:
                 continue
             if draft.roles.actor1 is None:
-                draft.roles = Roles(actor1=role, assoc_actor_1=draft.roles.assoc_actor_1,
-                                    actor2=draft.roles.actor2, assoc_actor_2=draft.roles.assoc_actor_2)
+                draft.roles = Roles(
+                    actor1=role,
+                    assoc_actor_1=draft.roles.assoc_actor_1,
+                    actor2=draft.roles.actor2,
+                    assoc_actor_2=draft.roles.assoc_actor_2,
+                )
             elif draft.roles.actor2 is None:
-                draft.roles = Roles(actor1=draft.roles.actor1, assoc_actor_1=draft.roles.assoc_actor_1,
-                                    actor2=role, assoc_actor_2=draft.roles.assoc_actor_2)
+                draft.roles = Roles(
+                    actor1=draft.roles.actor1,
+                    assoc_actor_1=draft.roles.assoc_actor_1,
+                    actor2=role,
+                    assoc_actor_2=draft.roles.assoc_actor_2,
+                )
             present.add(role.actor)
         sentence = self.sentences[i]
         for trigger in mentions.get("trigger", []):
@@ -309,7 +352,7 @@ class _Coder:
         seen: set[str] = set()
         kept: list[Mention] = []
         for trigger in triggers:
-            if kept and _MEANS_GAP.match(self.text[kept[-1].end:trigger.start]):
+            if kept and _MEANS_GAP.match(self.text[kept[-1].end : trigger.start]):
                 continue
             kind = self._retyped(i, trigger)
             if kind not in seen:
@@ -357,20 +400,25 @@ class _Coder:
             context = self._context_text(i)
             for option in retype["by_context"]:
                 near = option.get("near")
-                scope = self.text[max(0, trigger.start - near):trigger.end + near] if near else context
+                scope = self.text[max(0, trigger.start - near) : trigger.end + near] if near else context
                 if re.search(option["pattern"], scope, re.IGNORECASE):
                     return str(option["sub_event_type"])
         if "by_target" in retype:
-            passive = bool(re.search(r"\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?$",
-                                     self.text[max(0, trigger.start - 25):trigger.start]))
+            passive = bool(
+                re.search(
+                    r"\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?$",
+                    self.text[max(0, trigger.start - 25) : trigger.start],
+                )
+            )
             targets = [m for m in self.by_sentence[i].get("actor", []) if m.start >= trigger.end or passive]
             civilians = any(
                 m.value.generic is not None and m.value.generic.kind in _CIVILIAN_KINDS for m in targets
-            ) or bool(re.search(r"\bcivilians?\b", sentence.text[trigger.end - sentence.start:], re.IGNORECASE))
+            ) or bool(re.search(r"\bcivilians?\b", sentence.text[trigger.end - sentence.start :], re.IGNORECASE))
             return str(retype["by_target"]["civilians" if civilians else "other"])
         if "by_actor1" in retype:
-            roles = assign_roles(self.text, trigger, self._roles_of_sentence(i, None),
-                                 sub_event_type=rule.sub_event_type)
+            roles = assign_roles(
+                self.text, trigger, self._roles_of_sentence(i, None), sub_event_type=rule.sub_event_type
+            )
             kind = roles.actor1.actor.kind if roles.actor1 else "other"
             return str(retype["by_actor1"].get(kind, retype["by_actor1"]["other"]))
         return rule.sub_event_type
@@ -380,7 +428,7 @@ class _Coder:
         sentence = self.sentences[i]
         following = self.sentences[i + 1] if i + 1 < len(self.sentences) else None
         if following is not None and following.paragraph == sentence.paragraph:
-            return self.text[sentence.start:following.end]
+            return self.text[sentence.start : following.end]
         return sentence.text
 
     def _roles_of_sentence(self, i: int, draft: _Draft | None) -> list[Role]:
@@ -390,8 +438,10 @@ class _Coder:
         country = self._country_hint(i)
         roles: list[Role] = []
         for mention in self.by_sentence[i].get("actor", []):
-            speech = _SPEECH_AFTER.match(self.text[mention.end:mention.end + 40])
-            if speech and not _SPEAKER_GOES_ON.match(self.text[mention.end + speech.end():mention.end + speech.end() + 30]):
+            speech = _SPEECH_AFTER.match(self.text[mention.end : mention.end + 40])
+            if speech and not _SPEAKER_GOES_ON.match(
+                self.text[mention.end + speech.end() : mention.end + speech.end() + 30]
+            ):
                 continue  # who says so is the source of the report, not a party to the event
             match: ActorMatch = mention.value
             if match.anaphor == "previous_event":
@@ -423,7 +473,11 @@ class _Coder:
             if mention.kind != "actor" or mention.start >= before:
                 continue
             match: ActorMatch = mention.value
-            if match.actor is not None and match.actor.kind in ("rebel", "militia") and "Rebels" not in match.actor.name:
+            if (
+                match.actor is not None
+                and match.actor.kind in ("rebel", "militia")
+                and "Rebels" not in match.actor.name
+            ):
                 return match.actor
         return None
 
@@ -444,25 +498,37 @@ class _Coder:
             return Roles(actor1=crowd_role, actor2=actor2)
         if event_type == "Battles" and roles.actor2 is not None and roles.actor2.actor.kind == "civilians":
             armed = [r for r in (roles.assoc_actor_2,) if r is not None and r.actor.kind != "civilians"]
-            roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=armed[0] if armed else None,
-                          assoc_actor_2=None)
+            roles = Roles(
+                actor1=roles.actor1,
+                assoc_actor_1=roles.assoc_actor_1,
+                actor2=armed[0] if armed else None,
+                assoc_actor_2=None,
+            )
         if event_type in _VIOLENT and roles.actor1 is not None and roles.actor1.actor.kind == "civilians":
-            roles = Roles(actor1=roles.actor2, assoc_actor_1=None, actor2=roles.actor1, assoc_actor_2=roles.assoc_actor_2)
+            roles = Roles(
+                actor1=roles.actor2, assoc_actor_1=None, actor2=roles.actor1, assoc_actor_2=roles.assoc_actor_2
+            )
         if sub_event_type == "Attack" and (roles.actor2 is None or roles.actor2.actor.kind != "civilians"):
             civilians = self._generic_role("civilians", country)
             if civilians is not None:
-                roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=civilians,
-                              assoc_actor_2=None)
+                roles = Roles(
+                    actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=civilians, assoc_actor_2=None
+                )
         if sub_event_type in _VICTIM_DEFAULT_CIVILIANS and roles.actor2 is None and roles.actor1 is not None:
             civilians = self._generic_role("civilians", country)  # those arrested, robbed or beaten, unnamed
             if civilians is not None and civilians.actor != roles.actor1.actor:
                 roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=civilians)
-        if event_type in _VIOLENT and roles.actor1 is None and sub_event_type in (
-            "Remote explosive/landmine/IED", "Attack", "Abduction/forced disappearance", "Suicide bomb", "Grenade"
+        if (
+            event_type in _VIOLENT
+            and roles.actor1 is None
+            and sub_event_type
+            in ("Remote explosive/landmine/IED", "Attack", "Abduction/forced disappearance", "Suicide bomb", "Grenade")
         ):
             unknown = self._generic_role("unidentified", country)
             if unknown is not None:
-                roles = Roles(actor1=unknown, assoc_actor_1=None, actor2=roles.actor2, assoc_actor_2=roles.assoc_actor_2)
+                roles = Roles(
+                    actor1=unknown, assoc_actor_1=None, actor2=roles.actor2, assoc_actor_2=roles.assoc_actor_2
+                )
         return roles
 
     def _intervening(self, i: int, trigger: Mention, candidates: list[Role]) -> Role | None:
@@ -476,8 +542,11 @@ class _Coder:
             if found:
                 cue_at = sentence.start + found.start()
                 break
-        armed = [r for r in candidates if r.mention is not None
-                 and r.actor.kind in ("state_forces", "police", "rebel", "militia", "unidentified")]
+        armed = [
+            r
+            for r in candidates
+            if r.mention is not None and r.actor.kind in ("state_forces", "police", "rebel", "militia", "unidentified")
+        ]
         if cue_at is None or not armed:
             return None
         nearest = min(armed, key=lambda r: abs(r.mention.start - cue_at))
@@ -511,7 +580,7 @@ class _Coder:
         for mention in self.adoc.mentions:
             if mention.kind == "actor":
                 match: ActorMatch = mention.value
-                country = (match.actor.country if match.actor else match.state.country if match.state else None)
+                country = match.actor.country if match.actor else match.state.country if match.state else None
                 if country:
                     counts[country] = counts.get(country, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else None
@@ -545,13 +614,20 @@ class _Coder:
             return None
         choices = [self._choice(m) for m in candidates]
         triggers = self.by_sentence[i].get("trigger", [])
-        return min(choices, key=lambda c: (c.precision == 3, c.place.feature == "route", self._modifier(c.mention),
-                                           self._locative_rank(c.mention, triggers)))
+        return min(
+            choices,
+            key=lambda c: (
+                c.precision == 3,
+                c.place.feature == "route",
+                self._modifier(c.mention),
+                self._locative_rank(c.mention, triggers),
+            ),
+        )
 
     def _choice(self, mention: Mention) -> _PlaceChoice:
         place: Place = mention.value.place
-        before = self.text[max(0, mention.start - 40):mention.start]
-        after = self.text[mention.end:mention.end + 20]
+        before = self.text[max(0, mention.start - 40) : mention.start]
+        after = self.text[mention.end : mention.end + 20]
         region = _REGION_BEFORE.search(before) or _REGION_AFTER.match(after)
         if place.feature == "admin1" or (region and place.admin1):
             capital = self.ctx.admin1_place(place.admin1 or place.name) or place
@@ -566,11 +642,12 @@ class _Coder:
         reference points ("south-west of Damascus")."""
         if mention is None:
             return 3
-        before = self.text[max(0, mention.start - 40):mention.start]
+        before = self.text[max(0, mention.start - 40) : mention.start]
         if _ORIGIN_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
             return 4
-        if any(0 <= mention.start - t.end <= 12 and not self.text[t.end:mention.start].strip(" theof")
-               for t in triggers):
+        if any(
+            0 <= mention.start - t.end <= 12 and not self.text[t.end : mention.start].strip(" theof") for t in triggers
+        ):
             return -1
         if _STRONG_LOCATIVE.search(before):
             return 0
@@ -580,7 +657,7 @@ class _Coder:
 
     def _modifier(self, mention: Mention | None) -> bool:
         """A place name used to name something else: "the Idlib ceasefire deal"."""
-        return mention is not None and bool(_MODIFIED_NOUN.match(self.text[mention.end:mention.end + 30]))
+        return mention is not None and bool(_MODIFIED_NOUN.match(self.text[mention.end : mention.end + 30]))
 
     def _place_carried(self, i: int) -> _PlaceChoice | None:
         """The place a sentence without one happens at: the last one named shortly before."""
@@ -626,7 +703,9 @@ class _Coder:
         date_value = draft.date
         event_date = None
         if date_value is not None:
-            event_date = date_value.start if date_value.precision == "day" else _middle(date_value.start, date_value.end)
+            event_date = (
+                date_value.start if date_value.precision == "day" else _middle(date_value.start, date_value.end)
+            )
         notes = " ".join(self.sentences[i].text for i in draft.sentences)
         confidence = 0.35
         confidence += 0.15 if draft.date_own else 0.05 if date_value else 0.0
@@ -635,9 +714,9 @@ class _Coder:
         confidence += 0.1 if not draft.trigger.value.rule.fallback else 0.0
         confidence = confidence * 0.7 + 0.3 * draft.belief
         confidence += 0.05 if roles.actor2 is not None else 0.0
-        event_id = hashlib.sha256(
-            f"{self.doc.id}|{draft.trigger.start}|{draft.sub_event_type}".encode()
-        ).hexdigest()[:20]
+        event_id = hashlib.sha256(f"{self.doc.id}|{draft.trigger.start}|{draft.sub_event_type}".encode()).hexdigest()[
+            :20
+        ]
         return Event(
             event_id=event_id,
             doc_id=self.doc.id,
@@ -670,7 +749,9 @@ class _Coder:
         )
 
     def _evidence(self, field_name: str, mention: Mention) -> Evidence:
-        return Evidence(field=field_name, text=self.text[mention.start:mention.end], start=mention.start, end=mention.end)
+        return Evidence(
+            field=field_name, text=self.text[mention.start : mention.end], start=mention.start, end=mention.end
+        )
 
 
 def _middle(start: date, end: date) -> date:

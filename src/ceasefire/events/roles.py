@@ -22,8 +22,10 @@ _COORDINATED = re.compile(
     r"(?:(?:leadership|leaders?|commanders?|representatives?|members?|delegations?) of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-_PARTIES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|between|among)\s+(?:the\s+)?(?:(?:leadership|leaders?) of\s+(?:the\s+)?)?$",
-                            re.IGNORECASE)
+_PARTIES_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:by|between|among)\s+(?:the\s+)?(?:(?:leadership|leaders?) of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 _PASSIVE_AFTER = re.compile(
     r"^\s+(?:(?:[\w-]+\s+){0,2})?(?:was|were|had been|have been|has been|got)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|hit|targeted|attacked|shelled|struck|ambushed|abducted|kidnapped|arrested|detained)\b",
@@ -71,14 +73,22 @@ def assign_roles(
     # Actors inside a many-word trigger ("a patrol of Turkish and Russian forces took place") act in it.
     before = [r for r in actors if r.mention is None or r.mention.start < trigger.end]
     after = [r for r in actors if r.mention is not None and r.mention.start >= trigger.end]
-    passive = bool(_PASSIVE_BEFORE.search(text[max(0, trigger.start - 25):trigger.start]))
-    agents = [r for r in after if _AGENT_BEFORE.search(text[max(0, r.mention.start - 12):r.mention.start])
-              and (passive or len(text[trigger.end:r.mention.start].split()) <= _AGENT_REACH_WORDS)]
+    passive = bool(_PASSIVE_BEFORE.search(text[max(0, trigger.start - 25) : trigger.start]))
+    agents = [
+        r
+        for r in after
+        if _AGENT_BEFORE.search(text[max(0, r.mention.start - 12) : r.mention.start])
+        and (passive or len(text[trigger.end : r.mention.start].split()) <= _AGENT_REACH_WORDS)
+    ]
     if agents:
         doer = agents[0]
-        victims = [r for r in before if r.actor != doer.actor] + [r for r in after if r is not doer and r.actor != doer.actor]
+        victims = [r for r in before if r.actor != doer.actor] + [
+            r for r in after if r is not doer and r.actor != doer.actor
+        ]
         return _roles([doer] + _partners(text, doer, after), victims)
-    victims = [r for r in before if r.mention is not None and _PASSIVE_AFTER.match(text[r.mention.end:r.mention.end + 40])]
+    victims = [
+        r for r in before if r.mention is not None and _PASSIVE_AFTER.match(text[r.mention.end : r.mention.end + 40])
+    ]
     if victims and len(victims) < len(before) + len(after):
         doers = [r for r in before if r not in victims] + after
         return _roles(doers[:1] + _partners(text, doers[0], doers[1:]) if doers else [], victims)
@@ -92,7 +102,7 @@ def assign_roles(
 def _parties(text: str, trigger: Mention, actors: list[Role]) -> list[Role]:
     """The parties to an agreement: "a deal reached by X and Y", "X and Y agreed", "X signed with Y"."""
     after = [r for r in actors if r.mention is not None and r.mention.start >= trigger.end]
-    if after and _PARTIES_AFTER.match(text[trigger.end:after[0].mention.start]):
+    if after and _PARTIES_AFTER.match(text[trigger.end : after[0].mention.start]):
         parties = [after[0]] + _partners(text, after[0], after)
         before = [r for r in actors if r.mention is not None and r.mention.start < trigger.start]
         if len(parties) == 1 and before:
@@ -103,15 +113,19 @@ def _parties(text: str, trigger: Mention, actors: list[Role]) -> list[Role]:
     if before:
         parties = [before[-1]]
         for role in reversed(before[:-1]):
-            if role.mention is not None and parties[0].mention is not None and (
-                role.mention.end >= parties[0].mention.start
-                or not text[role.mention.end:parties[0].mention.start].strip()  # "Turkish President Erdogan"
-                or _COORDINATED.match(text[role.mention.end:parties[0].mention.start])
+            if (
+                role.mention is not None
+                and parties[0].mention is not None
+                and (
+                    role.mention.end >= parties[0].mention.start
+                    or not text[role.mention.end : parties[0].mention.start].strip()  # "Turkish President Erdogan"
+                    or _COORDINATED.match(text[role.mention.end : parties[0].mention.start])
+                )
             ):
                 parties.insert(0, role)
             else:
                 break
-    if after and _PARTY_WITH.match(text[trigger.end:after[0].mention.start]):
+    if after and _PARTY_WITH.match(text[trigger.end : after[0].mention.start]):
         parties.append(after[0])
     if not parties:
         parties = after[:2]
@@ -125,13 +139,17 @@ def _partners(text: str, doer: Role, after: list[Role]) -> list[Role]:
     for role in after:
         if role is doer or role.mention is None:
             continue
-        if doer.mention is not None and role.mention.start < last_end and role.mention.end == last_end \
-                and role.mention.start > doer.mention.start:
+        if (
+            doer.mention is not None
+            and role.mention.start < last_end
+            and role.mention.end == last_end
+            and role.mention.start > doer.mention.start
+        ):
             partners.append(role)  # a second country of the same coordinated phrase
             continue
         if role.mention.start < last_end:
             continue
-        if _COORDINATED.match(text[last_end:role.mention.start]):
+        if _COORDINATED.match(text[last_end : role.mention.start]):
             partners.append(role)
             last_end = role.mention.end
         else:

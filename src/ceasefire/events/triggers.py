@@ -60,20 +60,26 @@ class TriggerSet:
                 continue
             instrument = any(frame <= s for frame in frames)
             mentions.append(
-                Mention(kind="trigger", start=start + s, end=start + e, text=segment[s:e],
-                        value=Trigger(rule=rule, instrument=instrument), produced_by=PRODUCED_BY)
+                Mention(
+                    kind="trigger",
+                    start=start + s,
+                    end=start + e,
+                    text=segment[s:e],
+                    value=Trigger(rule=rule, instrument=instrument),
+                    produced_by=PRODUCED_BY,
+                )
             )
         if any(not m.value.rule.fallback for m in mentions):
             mentions = [m for m in mentions if not m.value.rule.fallback]
         return mentions
 
     def _blocked(self, segment: str, s: int, e: int) -> bool:
-        before = segment[max(0, s - _BLOCK_WINDOW):s]
+        before = segment[max(0, s - _BLOCK_WINDOW) : s]
         clause_start = max(before.rfind(","), before.rfind(";"))
-        before = before[clause_start + 1:]
+        before = before[clause_start + 1 :]
         if self.blockers_before.search(before):
             return True
-        return bool(self.blockers_after.match(segment[e:e + 60]))
+        return bool(self.blockers_after.match(segment[e : e + 60]))
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
@@ -84,21 +90,30 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
 @cache
 def load_triggers() -> TriggerSet:
     """The packaged trigger vocabulary, checked against the taxonomy's sub-event types."""
-    raw = yaml.safe_load(
-        resources.files("ceasefire.events").joinpath("data/triggers.yaml").read_text("utf-8")
-    )
+    raw = yaml.safe_load(resources.files("ceasefire.events").joinpath("data/triggers.yaml").read_text("utf-8"))
     known = load_taxonomy().sub_event_types()
     rules = []
     for entry in raw["triggers"]:
         if entry["sub_event_type"] not in known:
             raise ValueError(f"triggers.yaml: unknown sub-event type {entry['sub_event_type']!r}")
-        rules.append(TriggerRule(sub_event_type=entry["sub_event_type"], pattern=_compile(entry["patterns"]),
-                                 retype=entry.get("retype") or {}, fallback=bool(entry.get("fallback"))))
+        rules.append(
+            TriggerRule(
+                sub_event_type=entry["sub_event_type"],
+                pattern=_compile(entry["patterns"]),
+                retype=entry.get("retype") or {},
+                fallback=bool(entry.get("fallback")),
+            )
+        )
     before = raw["blockers_before"]
     return TriggerSet(
         rules=tuple(rules),
         blockers_before=re.compile(r"(?<![\w-])(?:" + "|".join(before) + r")\s*$", re.IGNORECASE),
         blockers_after=re.compile(r"\s*(?:" + "|".join(raw["blockers_after"]) + r")\b", re.IGNORECASE),
         instrument_frames=re.compile("|".join(raw["instrument_frames"]), re.IGNORECASE),
-        approximate_place=re.compile(r"(?<![\w-])(?:" + "|".join(raw["approximate_place"]) + r")\s+(?:the\s+)?(?:(?:town|village|city|area|camp|location)\s+of\s+)?$", re.IGNORECASE),
+        approximate_place=re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(raw["approximate_place"])
+            + r")\s+(?:the\s+)?(?:(?:town|village|city|area|camp|location)\s+of\s+)?$",
+            re.IGNORECASE,
+        ),
     )

@@ -587,7 +587,7 @@ class Gazetteer:
                 continue
             options: list[tuple[float, int, NameMatch]] = []
             for last in range(index, min(len(tokens) - 1, index + 2) + 1):
-                words = [w for _s, w in tokens[index:last + 1]]
+                words = [w for _s, w in tokens[index : last + 1]]
                 if not all(_is_capitalised(w) or w.lower() in _ARTICLES for w in words):
                     break
                 if not _is_capitalised(words[-1]):
@@ -595,16 +595,23 @@ class Gazetteer:
                 if first == index and not self._may_be_name(words):
                     continue  # "al-Bab" is a name even where "Bab" alone is too common a word
                 span_start, end = tokens[first][0], tokens[last][0] + len(tokens[last][1])
-                candidates = [c for c in self._lookup(text[span_start:end], admin.SYRIA, fuzzy=True, scan_only=False)
-                              if c.score >= _LOCATIVE_MIN_SCORE]
+                candidates = [
+                    c
+                    for c in self._lookup(text[span_start:end], admin.SYRIA, fuzzy=True, scan_only=False)
+                    if c.score >= _LOCATIVE_MIN_SCORE
+                ]
                 if candidates:
-                    match = NameMatch(start=span_start, end=end, text=text[span_start:end], candidates=tuple(candidates))
+                    match = NameMatch(
+                        start=span_start, end=end, text=text[span_start:end], candidates=tuple(candidates)
+                    )
                     options.append((candidates[0].score, last, match))
             if options:
                 best_end = max(o[1] for o in options)
-                following = tokens[best_end + 1:best_end + 3]
-                if following and (text[tokens[best_end][0] + len(tokens[best_end][1]):following[0][0]].strip() in ("", "-")
-                                  and (_is_capitalised(following[0][1]) or following[0][1].lower() in _ARTICLES)):
+                following = tokens[best_end + 1 : best_end + 3]
+                if following and (
+                    text[tokens[best_end][0] + len(tokens[best_end][1]) : following[0][0]].strip() in ("", "-")
+                    and (_is_capitalised(following[0][1]) or following[0][1].lower() in _ARTICLES)
+                ):
                     continue  # the name goes on: a person or a group ("Abu Malik al-Talli")
                 options = [o for o in options if not self._known_elsewhere(o[2].text)]
                 if not options:

@@ -49,8 +49,9 @@ def routes_named(text: str) -> list[RouteLine]:
     return named
 
 
-def resolve_places(matches: list[Any], *, exclude: list[tuple[int, int]] = (),
-                   routes: list[RouteLine] | None = None) -> list[Mention]:
+def resolve_places(
+    matches: list[Any], *, exclude: list[tuple[int, int]] = (), routes: list[RouteLine] | None = None
+) -> list[Mention]:
     """Place mentions with one place each, from the gazetteer's name matches of one document.
 
     ``matches`` are the gazetteer's ``NameMatch`` objects (start, end, text, candidates);
@@ -67,9 +68,14 @@ def resolve_places(matches: list[Any], *, exclude: list[tuple[int, int]] = (),
     for match in kept:
         best, score = _choose(match, anchors, focus, focus_countries, routes or [])
         mentions.append(
-            Mention(kind="place", start=match.start, end=match.end, text=match.text,
-                    value=PlaceReading(place=best, score=score, candidates=len(match.candidates)),
-                    produced_by=PRODUCED_BY)
+            Mention(
+                kind="place",
+                start=match.start,
+                end=match.end,
+                text=match.text,
+                value=PlaceReading(place=best, score=score, candidates=len(match.candidates)),
+                produced_by=PRODUCED_BY,
+            )
         )
     return mentions
 
@@ -79,8 +85,9 @@ def _unambiguous(match: Any) -> bool:
     return len(match.candidates) == 1 or len(names) == 1
 
 
-def _choose(match: Any, anchors: list[Place], focus: Counter[str], countries: Counter[str],
-            routes: list[RouteLine]) -> tuple[Place, float]:
+def _choose(
+    match: Any, anchors: list[Place], focus: Counter[str], countries: Counter[str], routes: list[RouteLine]
+) -> tuple[Place, float]:
     if len(match.candidates) == 1:
         return match.candidates[0].place, match.candidates[0].score
     total = sum(focus.values()) or 1

@@ -55,12 +55,14 @@ def load_routes() -> tuple[RouteLine, ...]:
                 geometry = feature["geometry"]
                 if geometry["type"] != "LineString":
                     continue
-                routes.append(RouteLine(
-                    id=str(props.get("id") or feature.get("id") or path.stem),
-                    name=str(props.get("name") or path.stem),
-                    aliases=tuple(props.get("aliases") or ()),
-                    coordinates=tuple((float(x), float(y)) for x, y, *_ in geometry["coordinates"]),
-                ))
+                routes.append(
+                    RouteLine(
+                        id=str(props.get("id") or feature.get("id") or path.stem),
+                        name=str(props.get("name") or path.stem),
+                        aliases=tuple(props.get("aliases") or ()),
+                        coordinates=tuple((float(x), float(y)) for x, y, *_ in geometry["coordinates"]),
+                    )
+                )
         except (KeyError, TypeError, ValueError) as error:
             raise ConfigurationError(f"{path}: not a GeoJSON route ({error})") from error
     return tuple(routes)

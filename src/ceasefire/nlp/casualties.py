@@ -20,9 +20,7 @@ PRODUCED_BY = "nlp.casualties.v1"
 
 @cache
 def _vocabulary() -> dict[str, list[str]]:
-    return yaml.safe_load(
-        resources.files("ceasefire.nlp").joinpath("data/casualties.yaml").read_text("utf-8")
-    )
+    return yaml.safe_load(resources.files("ceasefire.nlp").joinpath("data/casualties.yaml").read_text("utf-8"))
 
 
 def _alternation(words: list[str]) -> str:
@@ -34,8 +32,10 @@ def _patterns() -> list[re.Pattern[str]]:
     v = _vocabulary()
     qty = f"(?P<qty>{quantity_pattern()})"
     qty2 = f"(?P<qty2>{quantity_pattern()})"
-    killing = ("killing|killed|leaving|left|shot dead|shooting dead|executed|executing|gunned down|"
-               "beat to death|beating to death|beaten to death|stabbed to death")
+    killing = (
+        "killing|killed|leaving|left|shot dead|shooting dead|executed|executing|gunned down|"
+        "beat to death|beating to death|beaten to death|stabbed to death"
+    )
     hedge = r"(?:(?:at least|some|about|around|nearly|almost|more than|over|up to|an estimated|as many as)\s+)?"
     victims = _alternation(v["victim_nouns"])
     death = _alternation(v["death_verbs"])
@@ -46,14 +46,20 @@ def _patterns() -> list[re.Pattern[str]]:
         # "the death toll rose to 12", "a death toll of 12"
         re.compile(rf"\bdeath toll\b(?:\s+\w+){{0,3}}?\s+(?:to|of|at)\s+{hedge}{qty}\b", flags),
         # "killing 5 civilians", "killing 15 IS members and 3 QSD fighters", "beat to death a man"
-        re.compile(rf"\b(?:{killing})\s+{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims}|dead)\b"
-                   rf"(?:\s*(?:,|and)\s+{qty2}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims})\b)?", flags),
+        re.compile(
+            rf"\b(?:{killing})\s+{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims}|dead)\b"
+            rf"(?:\s*(?:,|and)\s+{qty2}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims})\b)?",
+            flags,
+        ),
         # "killing one and injuring the other"
         re.compile(rf"\b(?:{killing})\s+{hedge}{qty}(?=\s+and\b|\s*[,.;])", flags),
         # "11 members and supporters of the group were killed", "11 soldiers and 9 fighters were killed"
-        re.compile(rf"\b{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b"
-                   rf"(?:\s+and\s+{qty2}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b)?"
-                   rf"\s*{filler}(?:were|was|have been|has been|had been|are|got)?\s*(?:also\s+)?(?:{death})\b", flags),
+        re.compile(
+            rf"\b{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b"
+            rf"(?:\s+and\s+{qty2}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b)?"
+            rf"\s*{filler}(?:were|was|have been|has been|had been|are|got)?\s*(?:also\s+)?(?:{death})\b",
+            flags,
+        ),
         # "3 killed", "12 dead"
         re.compile(rf"\b{hedge}{qty}\s+(?:{death})\b", flags),
     ]
@@ -87,13 +93,29 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
             if second:  # two groups of dead in one phrase are added up
                 value += read_quantity(second) or 0
             taken.append((s, e))
-            found.append(Mention(kind="fatalities", start=start + s, end=start + e,
-                                 text=match.group(0), value=value, produced_by=PRODUCED_BY))
+            found.append(
+                Mention(
+                    kind="fatalities",
+                    start=start + s,
+                    end=start + e,
+                    text=match.group(0),
+                    value=value,
+                    produced_by=PRODUCED_BY,
+                )
+            )
     for match in _unknown_pattern().finditer(segment):
         s, e = match.span()
         if not any(s < te and ts < e for ts, te in taken):
-            found.append(Mention(kind="fatalities", start=start + s, end=start + e,
-                                 text=match.group(0), value=None, produced_by=PRODUCED_BY))
+            found.append(
+                Mention(
+                    kind="fatalities",
+                    start=start + s,
+                    end=start + e,
+                    text=match.group(0),
+                    value=None,
+                    produced_by=PRODUCED_BY,
+                )
+            )
     found.sort(key=lambda m: m.start)
     return found
 
@@ -101,7 +123,7 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
 def _is_injury_count(segment: str, match: re.Match[str]) -> bool:
     """True when the number counts the injured, e.g. "4 injured and killed" is not 4 deaths."""
     injuries = _alternation(_vocabulary()["injury_words"])
-    between = segment[match.end("qty"):match.end()]
+    between = segment[match.end("qty") : match.end()]
     first_injury = re.search(rf"\b(?:{injuries})\b", between, re.IGNORECASE)
     if first_injury is None:
         return False
@@ -122,8 +144,9 @@ def total_deaths(mentions: list[Mention], text: str | None = None) -> int | None
     totals: list[int] = []
     previous: Mention | None = None
     for mention in known:
-        same_sentence = previous is not None and text is not None and not _SENTENCE_END.search(
-            text[previous.end:mention.start])
+        same_sentence = (
+            previous is not None and text is not None and not _SENTENCE_END.search(text[previous.end : mention.start])
+        )
         if same_sentence:
             totals[-1] += mention.value
         else:

@@ -32,9 +32,7 @@ class _Vocabulary:
 
 @cache
 def _vocabulary() -> _Vocabulary:
-    raw = yaml.safe_load(
-        resources.files("ceasefire.nlp").joinpath("data/time_words.yaml").read_text("utf-8")
-    )
+    raw = yaml.safe_load(resources.files("ceasefire.nlp").joinpath("data/time_words.yaml").read_text("utf-8"))
     months = {name: i + 1 for i, name in enumerate(raw["months"])}
     months.update(raw["month_abbreviations"])
     return _Vocabulary(
@@ -93,8 +91,14 @@ def find_dates(text: str, published: date | None, *, start: int = 0, end: int | 
                 continue
             taken.append((s, e))
             found.append(
-                Mention(kind="date", start=start + s, end=start + e, text=match.group(0),
-                        value=value, produced_by=PRODUCED_BY)
+                Mention(
+                    kind="date",
+                    start=start + s,
+                    end=start + e,
+                    text=match.group(0),
+                    value=value,
+                    produced_by=PRODUCED_BY,
+                )
             )
     found.sort(key=lambda m: m.start)
     return _join_coordinated(text, found)
@@ -105,16 +109,23 @@ def _join_coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if joined:
             last = joined[-1]
-            between = text[last.end:mention.start]
+            between = text[last.end : mention.start]
             if between.strip() in ("and", "to", "-", "–", "until", "through") and (
-                last.value.precision != "day" or mention.value.precision != "day"
-                or between.strip() != "and"
+                last.value.precision != "day" or mention.value.precision != "day" or between.strip() != "and"
             ):
-                value = DateValue(start=min(last.value.start, mention.value.start),
-                                  end=max(last.value.end, mention.value.end), precision="range")
-                joined[-1] = Mention(kind="date", start=last.start, end=mention.end,
-                                     text=text[last.start:mention.end], value=value,
-                                     produced_by=PRODUCED_BY)
+                value = DateValue(
+                    start=min(last.value.start, mention.value.start),
+                    end=max(last.value.end, mention.value.end),
+                    precision="range",
+                )
+                joined[-1] = Mention(
+                    kind="date",
+                    start=last.start,
+                    end=mention.end,
+                    text=text[last.start : mention.end],
+                    value=value,
+                    produced_by=PRODUCED_BY,
+                )
                 continue
         joined.append(mention)
     return joined

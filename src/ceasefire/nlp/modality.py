@@ -33,9 +33,7 @@ class ModalityReading:
 
 @cache
 def _cues() -> dict[str, list[str]]:
-    return yaml.safe_load(
-        resources.files("ceasefire.nlp").joinpath("data/modality.yaml").read_text("utf-8")
-    )
+    return yaml.safe_load(resources.files("ceasefire.nlp").joinpath("data/modality.yaml").read_text("utf-8"))
 
 
 @cache
@@ -48,24 +46,36 @@ def read_modality(sentence: str, trigger_start: int) -> ModalityReading:
     """The modality of the event whose word starts at ``trigger_start`` in ``sentence``."""
     forecast = _forecast_cue(sentence, trigger_start)
     if forecast is not None:
-        return ModalityReading(modality="forecast", cue=forecast.group(0),
-                               cue_start=forecast.start(), cue_end=forecast.end())
+        return ModalityReading(
+            modality="forecast", cue=forecast.group(0), cue_start=forecast.start(), cue_end=forecast.end()
+        )
     alleged = _pattern("alleged").search(sentence)
     if alleged is not None:
         speaker = _speaker(sentence, alleged)
         said = _pattern("reported").search(sentence)
         if speaker is None and said is not None:  # "…, the ministry said, blaming X"
             speaker = _speaker(sentence, said)
-        return ModalityReading(modality="alleged", cue=alleged.group(0), cue_start=alleged.start(),
-                               cue_end=alleged.end(), attribution=speaker)
+        return ModalityReading(
+            modality="alleged",
+            cue=alleged.group(0),
+            cue_start=alleged.start(),
+            cue_end=alleged.end(),
+            attribution=speaker,
+        )
     assessment = _pattern("assessment").search(sentence)
     if assessment is not None:
-        return ModalityReading(modality="assessment", cue=assessment.group(0),
-                               cue_start=assessment.start(), cue_end=assessment.end())
+        return ModalityReading(
+            modality="assessment", cue=assessment.group(0), cue_start=assessment.start(), cue_end=assessment.end()
+        )
     reported = _pattern("reported").search(sentence)
     if reported is not None:
-        return ModalityReading(modality="reported", cue=reported.group(0), cue_start=reported.start(),
-                               cue_end=reported.end(), attribution=_speaker(sentence, reported))
+        return ModalityReading(
+            modality="reported",
+            cue=reported.group(0),
+            cue_start=reported.start(),
+            cue_end=reported.end(),
+            attribution=_speaker(sentence, reported),
+        )
     return ModalityReading(modality="reported")
 
 
@@ -94,7 +104,7 @@ def _forecast_cue(sentence: str, trigger_start: int) -> re.Match[str] | None:
     if not cues:
         return None
     cue = cues[-1]
-    between = before[cue.end():]
+    between = before[cue.end() :]
     if _CLAUSE_BREAK.search(between):
         return None
     if len(between.split()) > _FORECAST_WINDOW_WORDS:
@@ -114,7 +124,7 @@ def _speaker(sentence: str, cue: re.Match[str]) -> str | None:
     if cue.group(0) in ("reportedly", "allegedly"):
         return None
     clause_start = max(sentence.rfind(sep, 0, cue.start()) for sep in (",", ";", ":"))
-    subject = sentence[clause_start + 1:cue.start()].strip()
+    subject = sentence[clause_start + 1 : cue.start()].strip()
     subject = _AUXILIARIES.sub("", subject).strip()
     subject = re.sub(r"^(?:and|but|while|as|both)\s+", "", subject).strip()
     if not subject or len(subject.split()) > 10:

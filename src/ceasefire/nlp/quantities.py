@@ -12,9 +12,7 @@ import yaml
 @cache
 def quantity_words() -> dict[str, int]:
     """Every number word and vague quantity with the value ACLED codes it as."""
-    raw = yaml.safe_load(
-        resources.files("ceasefire.nlp").joinpath("data/quantities.yaml").read_text("utf-8")
-    )
+    raw = yaml.safe_load(resources.files("ceasefire.nlp").joinpath("data/quantities.yaml").read_text("utf-8"))
     words = {str(k).lower(): int(v) for k, v in raw["numbers"].items()}
     words.update({str(k).lower(): int(v) for k, v in raw["vague"].items()})
     return words

@@ -34,9 +34,7 @@ def split_sentences(text: str, language: Any) -> list[Sentence]:
         for sent in doc.sents:
             s_start, s_end = _trim(text, start + sent.start_char, start + sent.end_char)
             if s_end > s_start:
-                sentences.append(
-                    Sentence(start=s_start, end=s_end, text=text[s_start:s_end], paragraph=index)
-                )
+                sentences.append(Sentence(start=s_start, end=s_end, text=text[s_start:s_end], paragraph=index))
     return sentences
 
 
