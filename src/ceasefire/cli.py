@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -85,8 +86,11 @@ def _progress() -> Progress:
 
 
 def _run_batch(
-    files: list[Path] | None, inputs: list[Path] | None, options: IngestOptions, handle: callable
-) -> BatchReport:  # type: ignore[valid-type]
+    files: list[Path] | None,
+    inputs: list[Path] | None,
+    options: IngestOptions,
+    handle: Callable[[Document, list[Event], BatchReport], None],
+) -> BatchReport:
     if not files and not inputs:
         raise _fail("no input: give files or --input DOCS.jsonl")
     pipeline = Pipeline(Settings.from_environment())

@@ -10,6 +10,7 @@ and a capital or country used as the doer of an action ("Ankara", "Turkey"). Ana
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -148,7 +149,7 @@ class ActorMatcher:
         return results
 
 
-def _alternation(phrases: dict[str, object], *, flags: int) -> re.Pattern[str] | None:
+def _alternation(phrases: Mapping[str, object], *, flags: int) -> re.Pattern[str] | None:
     if not phrases:
         return None
     body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))

@@ -125,7 +125,7 @@ def score_csv(
 def _checks(gold: dict[str, str], event: Event) -> dict[str, bool]:
     distance = None
     try:
-        if event.latitude is not None and gold.get("latitude"):
+        if event.latitude is not None and event.longitude is not None and gold.get("latitude"):
             distance = haversine_km(
                 (float(gold["latitude"]), float(gold["longitude"])), (event.latitude, event.longitude)
             )

@@ -51,6 +51,7 @@ def score_geocoding(rows: list[dict], code: Callable[[Document], list[Event]]) -
         near = (
             best is not None
             and best.latitude is not None
+            and best.longitude is not None
             and haversine_km((row["latitude"], row["longitude"]), (best.latitude, best.longitude)) <= WITHIN_KM
         )
         same_admin1 = best is not None and best.admin1 == row["admin1"]

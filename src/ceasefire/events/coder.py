@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -549,8 +549,8 @@ class _Coder:
         ]
         if cue_at is None or not armed:
             return None
-        nearest = min(armed, key=lambda r: abs(r.mention.start - cue_at))
-        return nearest if abs(nearest.mention.start - cue_at) <= _INTERVENTION_REACH else None
+        nearest = min(armed, key=lambda r: abs(r.start - cue_at))
+        return nearest if abs(nearest.start - cue_at) <= _INTERVENTION_REACH else None
 
     @staticmethod
     def _role_for(roles: Roles, actor: Actor) -> Role:
@@ -635,7 +635,7 @@ class _Coder:
         approximate = self.ctx.triggers.approximate_place.search(before)
         return _PlaceChoice(place=place, precision=2 if approximate else 1, mention=mention, own=True)
 
-    def _locative_rank(self, mention: Mention | None, triggers: list[Mention] = ()) -> int:
+    def _locative_rank(self, mention: Mention | None, triggers: Sequence[Mention] = ()) -> int:
         """How surely a place is where the event happened: the object of the event word
         ("shelled Kafr Uwayd") first, then "in X", "near the town of X", then weaker
         prepositions ("of X"); last, where actors came from ("stationed in X") and

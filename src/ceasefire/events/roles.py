@@ -43,6 +43,15 @@ class Role:
     actor: Actor
     mention: Mention | None
 
+    @property
+    def start(self) -> int:
+        """Where its mention starts (-1 for an actor carried over without one)."""
+        return self.mention.start if self.mention is not None else -1
+
+    @property
+    def end(self) -> int:
+        return self.end if self.mention is not None else -1
+
 
 @dataclass(frozen=True, kw_only=True)
 class Roles:
@@ -71,14 +80,14 @@ def assign_roles(
         parties = _parties(text, trigger, every)
         return Roles(actor1=parties[0] if parties else None, actor2=parties[1] if len(parties) > 1 else None)
     # Actors inside a many-word trigger ("a patrol of Turkish and Russian forces took place") act in it.
-    before = [r for r in actors if r.mention is None or r.mention.start < trigger.end]
-    after = [r for r in actors if r.mention is not None and r.mention.start >= trigger.end]
+    before = [r for r in actors if r.mention is None or r.start < trigger.end]
+    after = [r for r in actors if r.mention is not None and r.start >= trigger.end]
     passive = bool(_PASSIVE_BEFORE.search(text[max(0, trigger.start - 25) : trigger.start]))
     agents = [
         r
         for r in after
-        if _AGENT_BEFORE.search(text[max(0, r.mention.start - 12) : r.mention.start])
-        and (passive or len(text[trigger.end : r.mention.start].split()) <= _AGENT_REACH_WORDS)
+        if _AGENT_BEFORE.search(text[max(0, r.start - 12) : r.start])
+        and (passive or len(text[trigger.end : r.start].split()) <= _AGENT_REACH_WORDS)
     ]
     if agents:
         doer = agents[0]
@@ -86,9 +95,7 @@ def assign_roles(
             r for r in after if r is not doer and r.actor != doer.actor
         ]
         return _roles([doer] + _partners(text, doer, after), victims)
-    victims = [
-        r for r in before if r.mention is not None and _PASSIVE_AFTER.match(text[r.mention.end : r.mention.end + 40])
-    ]
+    victims = [r for r in before if r.mention is not None and _PASSIVE_AFTER.match(text[r.end : r.end + 40])]
     if victims and len(victims) < len(before) + len(after):
         doers = [r for r in before if r not in victims] + after
         return _roles(doers[:1] + _partners(text, doers[0], doers[1:]) if doers else [], victims)
@@ -101,57 +108,52 @@ def assign_roles(
 
 def _parties(text: str, trigger: Mention, actors: list[Role]) -> list[Role]:
     """The parties to an agreement: "a deal reached by X and Y", "X and Y agreed", "X signed with Y"."""
-    after = [r for r in actors if r.mention is not None and r.mention.start >= trigger.end]
-    if after and _PARTIES_AFTER.match(text[trigger.end : after[0].mention.start]):
+    after = [r for r in actors if r.mention is not None and r.start >= trigger.end]
+    if after and _PARTIES_AFTER.match(text[trigger.end : after[0].start]):
         parties = [after[0]] + _partners(text, after[0], after)
-        before = [r for r in actors if r.mention is not None and r.mention.start < trigger.start]
+        before = [r for r in actors if r.mention is not None and r.start < trigger.start]
         if len(parties) == 1 and before:
             parties.append(before[-1])
         return _distinct(parties)
-    before = [r for r in actors if r.mention is None or r.mention.start < trigger.start]
-    parties: list[Role] = []
+    before = [r for r in actors if r.mention is None or r.start < trigger.start]
+    found: list[Role] = []
     if before:
-        parties = [before[-1]]
+        found = [before[-1]]
         for role in reversed(before[:-1]):
             if (
                 role.mention is not None
-                and parties[0].mention is not None
+                and found[0].mention is not None
                 and (
-                    role.mention.end >= parties[0].mention.start
-                    or not text[role.mention.end : parties[0].mention.start].strip()  # "Turkish President Erdogan"
-                    or _COORDINATED.match(text[role.mention.end : parties[0].mention.start])
+                    role.end >= found[0].start
+                    or not text[role.end : found[0].start].strip()  # "Turkish President Erdogan"
+                    or _COORDINATED.match(text[role.end : found[0].start])
                 )
             ):
-                parties.insert(0, role)
+                found.insert(0, role)
             else:
                 break
-    if after and _PARTY_WITH.match(text[trigger.end : after[0].mention.start]):
-        parties.append(after[0])
-    if not parties:
-        parties = after[:2]
-    return _distinct(parties)
+    if after and _PARTY_WITH.match(text[trigger.end : after[0].start]):
+        found.append(after[0])
+    if not found:
+        found = after[:2]
+    return _distinct(found)
 
 
 def _partners(text: str, doer: Role, after: list[Role]) -> list[Role]:
     """Actors coordinated with ``doer`` right after it ("X and Y", "Turkish and Russian presidents")."""
     partners = []
-    last_end = doer.mention.end if doer.mention else 0
+    last_end = doer.end if doer.mention else 0
     for role in after:
         if role is doer or role.mention is None:
             continue
-        if (
-            doer.mention is not None
-            and role.mention.start < last_end
-            and role.mention.end == last_end
-            and role.mention.start > doer.mention.start
-        ):
+        if doer.mention is not None and role.start < last_end and role.end == last_end and role.start > doer.start:
             partners.append(role)  # a second country of the same coordinated phrase
             continue
-        if role.mention.start < last_end:
+        if role.start < last_end:
             continue
-        if _COORDINATED.match(text[last_end : role.mention.start]):
+        if _COORDINATED.match(text[last_end : role.start]):
             partners.append(role)
-            last_end = role.mention.end
+            last_end = role.end
         else:
             break
     return partners

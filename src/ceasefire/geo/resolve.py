@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +51,7 @@ def routes_named(text: str) -> list[RouteLine]:
 
 
 def resolve_places(
-    matches: list[Any], *, exclude: list[tuple[int, int]] = (), routes: list[RouteLine] | None = None
+    matches: list[Any], *, exclude: Sequence[tuple[int, int]] = (), routes: list[RouteLine] | None = None
 ) -> list[Mention]:
     """Place mentions with one place each, from the gazetteer's name matches of one document.
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 
-import dateparser
+import dateparser  # type: ignore[import-untyped]
 import yaml
 
 from ceasefire.model import DateValue, Mention
@@ -154,9 +154,9 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateVal
             year = explicit_year or _infer_year(month, 1, published)
             if year is None:
                 return None
-            first, last = v.month_parts[groups["part"].lower()]
-            last = min(last, calendar.monthrange(year, month)[1])
-            return DateValue(start=date(year, month, first), end=date(year, month, last), precision="range")
+            first_day, last_day = v.month_parts[groups["part"].lower()]
+            last_day = min(last_day, calendar.monthrange(year, month)[1])
+            return DateValue(start=date(year, month, first_day), end=date(year, month, last_day), precision="range")
         if kind in ("month_year", "in_month"):
             month = v.months[groups["month"]]
             year = explicit_year or _infer_year(month, 1, published)
@@ -188,9 +188,10 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateVal
             day = published - timedelta(days=back)
             return DateValue(start=day, end=day, precision="day")
         if kind in ("ago", "relative"):
-            day = _relative_day(match.group(0), published)
-            if day is None:
+            found = _relative_day(match.group(0), published)
+            if found is None:
                 return None
+            day = found
             if kind == "ago" and "week" in groups["unit"]:
                 monday = day - timedelta(days=day.weekday())
                 return DateValue(start=monday, end=monday + timedelta(days=6), precision="week")
