@@ -50,7 +50,7 @@ class Role:
 
     @property
     def end(self) -> int:
-        return self.end if self.mention is not None else -1
+        return self.mention.end if self.mention is not None else -1
 
 
 @dataclass(frozen=True, kw_only=True)
