@@ -236,3 +236,45 @@ def test_gazetteer_import_adds_places_and_refuses_other_files(tmp_path: Path):
     bad = tmp_path / "notes.txt"
     bad.write_text("not a dump\n", encoding="utf-8")
     assert_clean_error(run("gazetteer", "import", str(bad), env=env), "notes.txt", "19")
+
+
+def test_a_killed_batch_keeps_every_finished_document_whole_and_a_rerun_completes_it(tmp_path: Path):
+    import signal
+    import time
+
+    docs = tmp_path / "many.jsonl"
+    with docs.open("w", encoding="utf-8") as stream:
+        for n in range(400):
+            text = f"On {1 + n % 28} May 2020, Syrian government forces shelled Kansafra in Idlib, report {n}."
+            stream.write(json.dumps({"id": f"r{n}", "text": text, "published": "2020-05-30"}) + "\n")
+    db = tmp_path / "events.db"
+    process = subprocess.Popen([sys.executable, "-m", "ceasefire", "ingest", "--input", str(docs), "--db", str(db)],
+                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as connection:
+                    stored = connection.execute("select count(*) from documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if stored >= 5:
+                break
+    assert process.poll() is None, "the batch ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("pragma integrity_check").fetchone()[0] == "ok"
+        documents = connection.execute("select count(*) from documents").fetchone()[0]
+        orphans = connection.execute(
+            "select count(*) from documents d where not exists (select 1 from events e where e.doc_id = d.id)"
+        ).fetchone()[0]
+    assert 5 <= documents < 400
+    assert orphans == 0  # every stored document came with its events: one transaction each
+    rerun = run("ingest", "--input", str(docs), "--db", str(db))
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{documents} already stored" in rerun.stderr
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("select count(*) from documents").fetchone()[0] == 400
