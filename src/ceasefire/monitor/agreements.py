@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
-from shapely.geometry import LineString, shape
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry import LineString, Polygon, shape
+from shapely.geometry.base import BaseGeometry, BaseMultipartGeometry
 from shapely.validation import explain_validity
 
 from ceasefire.errors import ConfigurationError
@@ -249,7 +249,8 @@ class _Checker:
         route_id = self.text(item, "id", where)
         if "file" in item:
             item = {**self.route_file(item, where), "id": route_id}
-        line = self.geometry(item.get("geometry"), where, ("LineString",))
+        # geometry() accepts only the kinds it is given, so this is a LineString
+        line = cast(LineString, self.geometry(item.get("geometry"), where, ("LineString",)))
         waypoints = tuple(
             Waypoint(**{k: w[k] for k in ("name", "latitude", "longitude", "place_id", "source") if k in w})
             for w in item.get("waypoints") or []
@@ -332,23 +333,31 @@ class _Checker:
             if kind not in ZONE_KINDS:
                 raise self.fail(where, f"kind {kind!r} is not one of {', '.join(ZONE_KINDS)}")
             starts = [p.effective for p in provisions if zone_id in p.zones]
-            common = dict(
-                id=zone_id,
-                name=str(item.get("name") or zone_id),
-                kind=kind,
-                effective=min(starts) if starts else effective,
-                projection=projection,
-            )
+            zone_name = str(item.get("name") or zone_id)
+            zone_effective = min(starts) if starts else effective
             if kind == "area":
                 area = self.geometry(item.get("geometry"), where, ("Polygon", "MultiPolygon"))
-                zones[zone_id] = build_zone(**common, area=area)  # type: ignore[arg-type]
+                zones[zone_id] = build_zone(
+                    id=zone_id,
+                    name=zone_name,
+                    kind=kind,
+                    effective=zone_effective,
+                    projection=projection,
+                    area=area,
+                )
                 continue
             route_id = item.get("route")
             if route_id not in routes:
                 raise self.fail(where, f"route {route_id!r} is not defined under 'routes'")
             half = 1000 * self.number(item, "half_width_km", where, None)
-            zones[zone_id] = build_zone(  # type: ignore[arg-type]
-                **common, route=routes[route_id], half_width_m=half
+            zones[zone_id] = build_zone(
+                id=zone_id,
+                name=zone_name,
+                kind=kind,
+                effective=zone_effective,
+                projection=projection,
+                route=routes[route_id],
+                half_width_m=half,
             )
         for provision in provisions:
             for zone_id in provision.zones:
@@ -357,9 +366,9 @@ class _Checker:
 
         alerts = []
         for where, item in self.items("alerts"):
-            zone_id = item.get("zone")
-            if zone_id not in zones:
-                raise self.fail(where, f"zone {zone_id!r} is not defined under 'zones'")
+            alert_zone = item.get("zone")
+            if alert_zone not in zones:
+                raise self.fail(where, f"zone {alert_zone!r} is not defined under 'zones'")
             window = item.get("window_days")
             threshold = item.get("threshold")
             if not isinstance(window, int) or isinstance(window, bool) or window < 1:
@@ -370,7 +379,7 @@ class _Checker:
                 AlertRule(
                     id=self.text(item, "id", where),
                     text=self.text(item, "text", where),
-                    zone=zone_id,
+                    zone=alert_zone,
                     window_days=window,
                     threshold=threshold,
                 )
@@ -394,10 +403,10 @@ class _Checker:
 
 def _parts(geom: BaseGeometry) -> Iterator[list[tuple[float, ...]]]:
     """Every coordinate sequence of a geometry (exteriors and holes of polygons too)."""
-    if hasattr(geom, "geoms"):
+    if isinstance(geom, BaseMultipartGeometry):
         for part in geom.geoms:
             yield from _parts(part)
-    elif hasattr(geom, "exterior"):
+    elif isinstance(geom, Polygon):
         yield list(geom.exterior.coords)
         for ring in geom.interiors:
             yield list(ring.coords)

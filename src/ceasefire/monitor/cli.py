@@ -41,7 +41,7 @@ def _console() -> Console:
     return Console(width=None if sys.stdout.isatty() else 160)
 
 
-def _fail(error: Exception) -> typer.Exit:
+def _fail(error: Exception | str) -> typer.Exit:
     err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
 

@@ -41,11 +41,13 @@ class Projection:
             raise ConfigurationError(f"unknown projected CRS {crs!r}: {exc}") from None
         self.crs = crs
 
+    # types-shapely types the transformation as taking one (N, 2) array, which holds only for
+    # interleaved=True; with interleaved=False shapely calls it with x and y arrays apart.
     def to_metres(self, geometry: Any) -> Any:
-        return shapely.transform(geometry, self._forward.transform, interleaved=False)
+        return shapely.transform(geometry, self._forward.transform, interleaved=False)  # type: ignore[arg-type]
 
     def to_lonlat(self, geometry: Any) -> Any:
-        return shapely.transform(geometry, self._inverse.transform, interleaved=False)
+        return shapely.transform(geometry, self._inverse.transform, interleaved=False)  # type: ignore[arg-type]
 
     def point(self, longitude: float, latitude: float) -> Point:
         x, y = self._forward.transform(longitude, latitude)
