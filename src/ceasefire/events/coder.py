@@ -86,7 +86,7 @@ class CodingContext:
     admin1_place: Callable[[str], Place | None]
     classifier: SubEventClassifier | None = None
     rule_weight: float = 0.6  # how much the event word's own type counts beside the classifier's belief
-    lone_event_threshold: float = 0.5  # a document without event words still gets the classifier's event
+    lone_event_threshold: float = 0.35  # a document without event words still gets the classifier's event
 
     @classmethod
     def default(cls, admin1_place: Callable[[str], Place | None]) -> CodingContext:
@@ -97,7 +97,7 @@ class CodingContext:
             classifier=SubEventClassifier.load(),
         )
 
-    def choose_type(self, rule_type: str, text: str) -> tuple[str, float]:
+    def choose_type(self, rule_type: str, text: str, weight: float = 1.0) -> tuple[str, float]:
         """The sub-event type of an event whose word signals ``rule_type``, read with the
         classifier's belief about the sentence; and how sure the choice is."""
         if self.classifier is None:
@@ -107,7 +107,7 @@ class CodingContext:
             name = self.classifier.sub_event_type(code)
             if name is not None:
                 scores[name] = scores.get(name, 0.0) + probability
-        scores[rule_type] = scores.get(rule_type, 0.0) + self.rule_weight
+        scores[rule_type] = scores.get(rule_type, 0.0) + self.rule_weight * weight
         best = max(scores, key=lambda name: scores[name])
         return best, min(1.0, scores[best])
 
@@ -363,7 +363,11 @@ class _Coder:
     # -- building one event --------------------------------------------------------------
 
     def _draft(self, i: int, sentence: Sentence, trigger: Mention, window: tuple[int, int]) -> _Draft:
-        sub_event_type, belief = self.ctx.choose_type(self._retyped(i, trigger), sentence.text)
+        rule_type = self._retyped(i, trigger)
+        rule = trigger.value.rule
+        # a type the context chose (by_context, by_target, by_actor1) is read, not assumed
+        weight = 1.0 if rule_type != rule.sub_event_type else rule.weight
+        sub_event_type, belief = self.ctx.choose_type(rule_type, sentence.text, weight)
         every = self._roles_of_sentence(i, None)
         roles_in = [r for r in every if r.mention is None or window[0] <= r.mention.start < window[1]]
         if window[0] > sentence.start and not any(r.mention and r.mention.start < trigger.end for r in roles_in):

@@ -23,6 +23,7 @@ class TriggerRule:
     pattern: re.Pattern[str]
     retype: dict[str, Any]
     fallback: bool
+    weight: float = 1.0  # how surely the words name their sub-event type (a default type weighs less)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -101,6 +102,7 @@ def load_triggers() -> TriggerSet:
                 sub_event_type=entry["sub_event_type"],
                 pattern=_compile(entry["patterns"]),
                 retype=entry.get("retype") or {},
+                weight=float(entry.get("weight", 1.0)),
                 fallback=bool(entry.get("fallback")),
             )
         )
