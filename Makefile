@@ -29,12 +29,14 @@ system-deps:
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest
+	$(VENV)/bin/ruff check src tests benchmarks scripts
+	$(VENV)/bin/mypy src/ceasefire
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/mypy src/ceasefire
 
 clean:

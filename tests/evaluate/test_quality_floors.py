@@ -3,11 +3,11 @@
 import json
 
 import pytest
+from tests.support import REPO
 
 from ceasefire.evaluate.acled_csv import group_documents, read_gold_csv, score_csv
 from ceasefire.evaluate.geocoding import read_geocoding_set, score_geocoding
 from ceasefire.evaluate.report import evaluate_csv
-from tests.support import REPO
 
 FLOORS = json.loads((REPO / "benchmarks" / "floors.json").read_text(encoding="utf-8"))
 
