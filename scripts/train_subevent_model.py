@@ -1,6 +1,7 @@
 """Train the sub-event classifier and export it for NumPy-only inference.
 
-Reads the project's own snippets (``src/ceasefire/events/data/training/subevent-snippets.jsonl``), prints a
+Reads the project's own snippets (``src/ceasefire/events/data/training/subevent-snippets.jsonl``, short one-to-three
+sentence snippets, and ``subevent-snippets-2.jsonl``, longer multi-sentence wire paragraphs in other styles), prints a
 stratified k-fold cross-validation on them for a few regularisation strengths, fits multinomial logistic regression
 over TF-IDF word 1-2-grams and character 3-5-grams with the best one, and writes:
 
@@ -12,7 +13,7 @@ over TF-IDF word 1-2-grams and character 3-5-grams with the best one, and writes
 Training needs scikit-learn (not a run-time dependency of the package). Deterministic: the folds are drawn with
 ``--seed`` and the solver is deterministic, so a rerun on the same data writes the same model.
 
-    python scripts/train_subevent_model.py [--seed 13] [--folds 5] [--c 10]
+    python scripts/train_subevent_model.py [--seed 13] [--folds 5] [--c 10] [--snippets FILE ...]
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from ceasefire.events.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "ceasefire" / "events" / "data"
-DEFAULT_SNIPPETS = DATA / "training" / "subevent-snippets.jsonl"
+DEFAULT_SNIPPETS = (DATA / "training" / "subevent-snippets.jsonl", DATA / "training" / "subevent-snippets-2.jsonl")
 DEFAULT_HELDOUT = DATA / "training" / "subevent-heldout.jsonl"
 DEFAULT_MODEL = DATA / "subevent-model.npz"
 DEFAULT_FIXTURE = ROOT / "tests" / "events" / "data" / "subevent-model-expected.json"
@@ -176,7 +177,7 @@ def write_fixture(pipeline, exported: SubEventClassifier, texts, labels, path: P
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--snippets", type=Path, default=DEFAULT_SNIPPETS)
+    parser.add_argument("--snippets", type=Path, nargs="+", default=list(DEFAULT_SNIPPETS))
     parser.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT)
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--fixture", type=Path, default=DEFAULT_FIXTURE)
@@ -188,7 +189,12 @@ def main() -> None:
     taxonomy = load_taxonomy()
     acled = set(taxonomy.by_case_code())
     codes = acled | set(taxonomy.non_conflict_codes)
-    texts, labels = read_snippets(args.snippets, codes)
+    texts, labels = [], []
+    for path in args.snippets:  # in the order given, so that the folds and the model do not depend on the file system
+        more_texts, more_labels = read_snippets(path, codes)
+        print(f"{path.name}: {len(more_texts)} snippets")
+        texts += more_texts
+        labels += more_labels
     counts = Counter(labels)
     print(f"{len(texts)} snippets, {len(counts)} codes, {min(counts.values())}-{max(counts.values())} per code")
     if set(counts) != codes:
