@@ -301,7 +301,8 @@ class _Coder:
             m.value.anaphor for m in mentions.get("actor", []) if m.start - self.sentences[i].start < 40
         )
         has_place = any(self._is_event_place(m) for m in mentions.get("place", []))
-        return has_place and (shares_actor or starts_with_anaphor)
+        names_the_event = bool(self.ctx.triggers.event_anaphor.match(sentence.text))  # "The convoy set out…"
+        return has_place and (shares_actor or starts_with_anaphor or names_the_event)
 
     def _fold(self, draft: _Draft, i: int) -> None:
         mentions = self.by_sentence[i]

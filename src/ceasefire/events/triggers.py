@@ -41,6 +41,7 @@ class TriggerSet:
     blockers_after: re.Pattern[str]
     instrument_frames: re.Pattern[str]
     approximate_place: re.Pattern[str]
+    event_anaphor: re.Pattern[str]
 
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[Mention]:
         """Trigger mentions in ``text[start:end]`` that are not blocked, longest first on overlap."""
@@ -112,6 +113,9 @@ def load_triggers() -> TriggerSet:
         blockers_before=re.compile(r"(?<![\w-])(?:" + "|".join(before) + r")\s*$", re.IGNORECASE),
         blockers_after=re.compile(r"\s*(?:" + "|".join(raw["blockers_after"]) + r")\b", re.IGNORECASE),
         instrument_frames=re.compile("|".join(raw["instrument_frames"]), re.IGNORECASE),
+        event_anaphor=re.compile(
+            r"^(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(raw["event_anaphors"]) + r")\b"
+        ),
         approximate_place=re.compile(
             r"(?<![\w-])(?:"
             + "|".join(raw["approximate_place"])
