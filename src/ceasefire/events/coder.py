@@ -85,7 +85,7 @@ class CodingContext:
     taxonomy: Taxonomy
     admin1_place: Callable[[str], Place | None]
     classifier: SubEventClassifier | None = None
-    rule_weight: float = 0.6  # how much the event word's own type counts beside the classifier's belief
+    rule_weight: float = 0.3  # how much the event word's own type counts beside the classifier's belief
     lone_event_threshold: float = 0.35  # a document without event words still gets the classifier's event
 
     @classmethod
@@ -214,7 +214,10 @@ class _Coder:
                     distinct[k - 1].end if k else sentence.start,
                     distinct[k + 1].start if k + 1 < len(distinct) else sentence.end,
                 )
-                self.drafts.append(self._draft(i, sentence, trigger, window))
+                draft = self._draft(i, sentence, trigger, window)
+                if any(d.sentences[0] == i and d.sub_event_type == draft.sub_event_type for d in self.drafts):
+                    continue  # read as the same kind of event as one already coded from this sentence
+                self.drafts.append(draft)
                 created = True
             if not created and mentions.get("date"):
                 self.narrative[sentence.paragraph] = mentions["date"][-1]
