@@ -114,3 +114,17 @@ def test_an_event_id_is_stable_for_the_same_text(code):
 def test_diplomacy_and_disasters_give_no_conflict_event(code):
     assert code("The foreign ministers of Turkey and Russia met in Ankara to discuss trade.") == []
     assert code("An earthquake struck eastern Turkey on Friday, damaging hundreds of homes.") == []
+
+
+@pytest.mark.parametrize(
+    "where, admin1, precision",
+    [
+        ("in rural Damascus", "Rural Damascus", 3),
+        ("in the Damascus countryside", "Rural Damascus", 3),
+        ("in western rural Aleppo", "Aleppo", 3),
+        ("in Damascus", "Damascus", 1),
+    ],
+)
+def test_a_province_countryside_is_the_province(code, where, admin1, precision):
+    [event] = code(f"On 3 June 2020, an IED exploded {where}.")
+    assert (event.admin1, event.geo_precision) == (admin1, precision)

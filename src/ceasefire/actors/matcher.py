@@ -21,7 +21,8 @@ PRODUCED_BY = "actors.matcher.v1"
 _WORD_START = r"(?<![\w-])"
 _WORD_END = r"(?![\w-])"
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|toward|towards|outside|around|into|across|of|between|and|visit|visited)\s+(?:the\s+)?)$",
+    r"(?:\b(?:in|at|near|from|to|toward|towards|outside|around|into|across|of|between|and|visit|visited)\s+(?:the\s+)?"
+    r"(?:(?:rural|northern|southern|eastern|western|central|greater|north-?\w+|south-?\w+)\s+)?)$",
     re.IGNORECASE,
 )
 

@@ -30,9 +30,10 @@ from ceasefire.nlp.modality import ModalityReading, read_modality, speaks_of_the
 PRODUCED_BY = "events.coder.v1"
 _CONTINUATION_REACH = 2  # sentences after an event that may still add to it
 _REGION_BEFORE = re.compile(
-    r"(?:\b(?:Greater|greater|(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-    r"|province of|governorate of|countryside of)\s+)$"
+    r"(?:\b(?:Greater|greater|[Rr]ural|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)?|province of|governorate of|countryside of|outskirts of the province of)\s+){1,2}$"
 )
+_COUNTRYSIDE = re.compile(r"\b(?:[Rr]ural|countryside of)\s+$|^\s+countryside\b")
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
 _STRONG_LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|into|around|inside|hit|struck|shelled|targeted|bombed|pounded|stormed|captured|"
@@ -638,7 +639,10 @@ class _Coder:
         after = self.text[mention.end : mention.end + 20]
         region = _REGION_BEFORE.search(before) or _REGION_AFTER.match(after)
         if place.feature == "admin1" or (region and place.admin1):
-            capital = self.ctx.admin1_place(place.admin1 or place.name) or place
+            province = place.admin1 or place.name
+            if province == "Damascus" and (_COUNTRYSIDE.search(before) or _COUNTRYSIDE.match(after)):
+                province = "Rural Damascus"  # the Damascus countryside is its own governorate, Rif Dimashq
+            capital = self.ctx.admin1_place(province) or place
             return _PlaceChoice(place=capital, precision=3, mention=mention, own=True)
         approximate = self.ctx.triggers.approximate_place.search(before)
         return _PlaceChoice(place=place, precision=2 if approximate else 1, mention=mention, own=True)
