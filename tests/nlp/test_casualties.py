@@ -43,6 +43,7 @@ def test_a_figure_repeated_is_not_counted_twice():
         ("11 regime soldiers and 9 opposition fighters were killed.", 20),
         ("A crowd beat to death a man accused of theft.", 1),
         ("Gunmen opened fire on a car, killing one and injuring the other.", 1),
+        ("Shells hit the town, killing 10 civilians, 8 of them children, and injuring others.", 10),
     ],
 )
 def test_different_dead_in_one_sentence_add_up(text, deaths):

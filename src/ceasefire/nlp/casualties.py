@@ -31,7 +31,8 @@ def _alternation(words: list[str]) -> str:
 def _patterns() -> list[re.Pattern[str]]:
     v = _vocabulary()
     qty = f"(?P<qty>{quantity_pattern()})"
-    qty2 = f"(?P<qty2>{quantity_pattern()})"
+    # a second group of dead, but not a part of the first ("10 civilians, 8 of them children")
+    qty2 = f"(?P<qty2>{quantity_pattern()})(?!\\s+(?:of|among)\\s+(?:them|whom|those)\\b)"
     killing = (
         "killing|killed|leaving|left|shot dead|shooting dead|executed|executing|gunned down|"
         "beat to death|beating to death|beaten to death|stabbed to death"
