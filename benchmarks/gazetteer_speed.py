@@ -4,7 +4,9 @@
 
 "Cold" lookups are distinct names never looked up before, on a freshly opened
 index (no cached lookups, places or keys), timed with Python's garbage collector
-on and, as ``timeit`` does, paused; the "report-like stream" draws names
+on and, as ``timeit`` does, paused; the issue's target (≥ 100,000 names per
+second, load < 1 s) is checked on the first, with the collector on, and the
+last two lines of output give both figures. The "report-like stream" draws names
 with a Zipf distribution, as a corpus keeps naming the same places; "warm"
 repeats names already looked up. Also times the text scanner on a report.
 """
@@ -24,8 +26,8 @@ from ceasefire.geo.gazetteer import Gazetteer, build_package_index, default_cach
 from ceasefire.geo.index import IndexLayer
 from ceasefire.geo.names import (
     _base_key_of_normalized,
+    _normalize_unicode,
     _skeleton_of_normalized,
-    normalize_name,
 )
 
 REPORT = (
@@ -47,7 +49,8 @@ def _sample_names(count: int) -> list[str]:
     rng = random.Random(7)
     names = rng.sample(world, count // 2) + rng.sample(syria, min(count // 2, len(syria)))
     rng.shuffle(names)
-    return names
+    # Places share names (a dozen Springfields): keep each once, so every lookup is new.
+    return list(dict.fromkeys(names))
 
 
 def _misspell(name: str) -> str:
@@ -65,20 +68,22 @@ def main() -> None:
 
     start = time.perf_counter()
     gazetteer = Gazetteer.load()
-    print(f"load time: {(time.perf_counter() - start) * 1000:.1f} ms")
+    load_seconds = time.perf_counter() - start
+    print(f"load time: {load_seconds * 1000:.1f} ms")
 
     paths = [Path(p) for p in gazetteer.info()["index_files"]]
 
     def fresh() -> Gazetteer:
         """The same index opened anew: no cached lookups, places or keys."""
-        for cached in (normalize_name, _base_key_of_normalized, _skeleton_of_normalized):
+        for cached in (_normalize_unicode, _base_key_of_normalized, _skeleton_of_normalized):
             cached.cache_clear()
         opened = Gazetteer([IndexLayer(path) for path in paths])
         gc.collect()  # start each timing with the loading's garbage gone
         return opened
 
     names = _sample_names(20_000)
-    misspelt = [_misspell(name) for name in names[:2000]]
+    misspelt = list(dict.fromkeys(_misspell(name) for name in names[:2000]))
+    novel_rate = 0.0
     for label, sample in (
         ("cold lookups, gazetteer spellings", names),
         ("cold lookups, one letter changed", misspelt),
@@ -91,6 +96,8 @@ def main() -> None:
             found = sum(1 for name in sample if cold.lookup(name))
             elapsed = time.perf_counter() - start
             gc.enable()
+            if sample is names and collector == "on":
+                novel_rate = len(sample) / elapsed
             print(
                 f"{label} (garbage collector {collector}): {len(sample) / elapsed:,.0f}/s ({found}/{len(sample)} found)"
             )
@@ -125,6 +132,9 @@ def main() -> None:
     print(
         f"find_place_names: {len(text) / elapsed / 1000:,.0f} k chars/s ({len(matches)} names in {len(text):,} chars)"
     )
+    print()
+    print(f"LOOKUPS: {novel_rate:,.0f} novel names/s (target ≥ 100,000)")
+    print(f"LOAD:    {load_seconds * 1000:,.0f} ms (target < 1,000)")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import zipfile
 from pathlib import Path
@@ -20,6 +21,7 @@ from ceasefire.geo.gazetteer import (
 )
 from ceasefire.geo.geonames import read_geonames
 from ceasefire.geo.index import IndexLayer
+from ceasefire.model import Place
 
 SENTENCE = (
     "Seven joint Russian-Turkish patrols took place in a small area between Saraqib and "
@@ -307,6 +309,25 @@ def test_opening_a_built_index_takes_under_a_second() -> None:
     assert len(layer) > 130_000
 
 
+def test_places_built_from_the_index_equal_places_built_by_their_constructor(gazetteer: Gazetteer) -> None:
+    # IndexLayer fills a Place's fields in one step rather than through Place.__init__;
+    # a field added to Place must be added there too.
+    layer = IndexLayer(build_package_index(default_cache_dir()))
+    for pid in (1, 20, 200, 2_000, 20_000, len(layer)):
+        place = layer.place(pid)
+        assert set(vars(place)) == {field.name for field in dataclasses.fields(Place)}
+        rebuilt = Place(**{field.name: getattr(place, field.name) for field in dataclasses.fields(Place)})
+        assert place == rebuilt and hash(place) == hash(rebuilt) and repr(place) == repr(rebuilt)
+        assert layer.place(pid) is place  # built once
+        assert (layer.name(pid), layer.country(pid), layer.population(pid)) == (
+            place.name,
+            place.country,
+            place.population,
+        )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        place.name = "changed"  # type: ignore[misc]
+
+
 def test_lookups_are_fast(gazetteer: Gazetteer) -> None:
     names = ["Saraqib", "Nayrab", "Idlib", "Aleppo", "Moscow", "Ariha", "Kafr Nabl", "Homs"]
     fresh = Gazetteer([IndexLayer(Path(p)) for p in gazetteer.info()["index_files"]])
@@ -461,7 +482,11 @@ def test_after_a_locative_a_looser_spelling_is_taken():
     from ceasefire.geo.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load()
-    found = {m.text: m.candidates[0].place.name for m in gazetteer.find_place_names(
-        "A bomb exploded in Menbij; clashes near al-Bab; shelling hit Daraa al-Balad.")}
+    found = {
+        m.text: m.candidates[0].place.name
+        for m in gazetteer.find_place_names(
+            "A bomb exploded in Menbij; clashes near al-Bab; shelling hit Daraa al-Balad."
+        )
+    }
     assert found == {"Menbij": "Manbij", "al-Bab": "Al Bāb", "Daraa": "Dar‘ā"}
     assert gazetteer.find_place_names("Menbij said nothing.") == []

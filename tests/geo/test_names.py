@@ -7,6 +7,7 @@ from itertools import combinations
 import pytest
 
 from ceasefire.geo.names import (
+    _normalize_unicode,
     base_key,
     is_latin,
     keys_by_level,
@@ -114,3 +115,13 @@ def test_is_latin() -> None:
     assert is_latin("Sarāqib") and is_latin("Łódź") and is_latin("Tall Rif‘at")
     assert not is_latin("سراقب")
     assert not is_latin("Москва")
+
+
+def test_the_ascii_shortcut_normalises_as_the_general_path_does() -> None:
+    # normalize_name folds ASCII names with one translation table; the general path
+    # (diacritics, marks, separators, other signs) must give the same keys.
+    ascii_chars = [chr(code) for code in range(128)]
+    samples = [f"Ab{a}{b}cD" for a in ascii_chars for b in ascii_chars]
+    samples += ["Ma'arrat an-Nu`man", "  Jisr  al-Shughur ", "Ra's al `Ayn", "Tell_Abiad/Ain.Issa", "A (B) [C]; d, e:f"]
+    for sample in samples:
+        assert normalize_name(sample) == _normalize_unicode(sample), repr(sample)

@@ -76,6 +76,23 @@ class Candidate:
     matched: str = ""  # the gazetteer spelling that matched, when not the name itself
 
 
+# A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+# the slots' own setters do the same job in half the time, which counts when a
+# lookup of a new name builds several candidates.
+_SET_PLACE = vars(Candidate)["place"].__set__
+_SET_SCORE = vars(Candidate)["score"].__set__
+_SET_MATCHED = vars(Candidate)["matched"].__set__
+
+
+def _candidate(place: Place, score: float, matched: str) -> Candidate:
+    """``Candidate(place=place, score=score, matched=matched)``, built faster."""
+    candidate = object.__new__(Candidate)
+    _SET_PLACE(candidate, place)
+    _SET_SCORE(candidate, score)
+    _SET_MATCHED(candidate, matched)
+    return candidate
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class NameMatch:
     """A span of text that is a gazetteer name, with the places it may refer to."""
@@ -300,7 +317,8 @@ class Gazetteer:
 
     def __init__(self, layers: list[IndexLayer]):
         self._layers = layers
-        self._cache: dict[tuple[str, str | None, bool, int | None], tuple[Candidate, ...]] = {}
+        # Lookups so far; each list is kept here and a copy handed out.
+        self._cache: dict[tuple[str, str | None, bool, int | None], list[Candidate]] = {}
         self._stop = stop_names()
         self._compound = compound_words()
 
@@ -321,11 +339,6 @@ class Gazetteer:
                 loaded = cls(layers)
                 _LOADED[key] = loaded
         return loaded
-
-    # -- places -----------------------------------------------------------------
-
-    def _place(self, layer: int, pid: int) -> Place:
-        return self._layers[layer].place(pid)
 
     # -- lookup -----------------------------------------------------------------
 
@@ -350,7 +363,7 @@ class Gazetteer:
         cached = self._cache.get(cache_key)
         if cached is None:
             wanted = self._country_name(country) if country else None
-            cached = tuple(self._lookup(name, wanted, fuzzy=fuzzy, scan_only=False, limit=limit))
+            cached = self._lookup(name, wanted, fuzzy=fuzzy, scan_only=False, limit=limit)
             if len(self._cache) >= 100_000:
                 self._cache.clear()
             self._cache[cache_key] = cached
@@ -466,32 +479,45 @@ class Gazetteer:
 
     def _rank(self, hits: dict[tuple[int, int], tuple[float, int, str]], limit: int | None) -> list[Candidate]:
         """Candidates best first (score, then population), one per place, at most ``limit``."""
+        layers = self._layers
         if len(hits) == 1:
             (((layer_no, pid), (score, _primary, spelling)),) = hits.items()
-            return [Candidate(place=self._place(layer_no, pid), score=score, matched=spelling)]
-        layers = self._layers
-        order = sorted(
-            hits.items(),
-            key=lambda item: (
-                -item[1][0],
-                -layers[item[0][0]].population(item[0][1]),
-                -item[1][1],
-                item[0],
-            ),
-        )
+            return [_candidate(layers[layer_no].place(pid), score, spelling)]
+        # Best score, most populous, a primary name, then index order; tuples sort
+        # faster than a key function, and (layer, pid) is unique, so no tie goes further.
+        entries: list[tuple[float, int, int, int, int, float, str, Place | None]]
+        if limit is None or len(hits) <= limit:
+            # Every hit may become a candidate, so its place is built anyway: build it
+            # now and sort on its population.
+            entries = [
+                (-score, -place.population, -primary, layer_no, pid, score, spelling, place)
+                for (layer_no, pid), (score, primary, spelling) in hits.items()
+                for place in (layers[layer_no].place(pid),)
+            ]
+        else:
+            entries = [
+                (-score, -layers[layer_no].population(pid), -primary, layer_no, pid, score, spelling, None)
+                for (layer_no, pid), (score, primary, spelling) in hits.items()
+            ]
+        entries.sort()
         out: list[Candidate] = []
         seen_ids: set[str] = set()
         kept: dict[tuple[str, str | None, str], list[Place]] = {}
-        for (layer_no, pid), (score, _primary, spelling) in order:
-            place = self._place(layer_no, pid)
-            if place.place_id in seen_ids:
+        for _rank_score, _population, _primary, layer_no, pid, score, spelling, built in entries:
+            place = built or layers[layer_no].place(pid)
+            place_id = place.place_id
+            if place_id in seen_ids:
                 continue
-            group = kept.setdefault((place.country, place.admin1, place.feature), [])
-            if any(_near(place, other) for other in group):
+            group_key = (place.country, place.admin1, place.feature)
+            group = kept.get(group_key)
+            if group is None:
+                kept[group_key] = [place]
+            elif group_key[2] not in _NEVER_NEAR and _near_any(place, group):
                 continue
-            seen_ids.add(place.place_id)
-            group.append(place)
-            out.append(Candidate(place=place, score=score, matched=spelling))
+            else:
+                group.append(place)
+            seen_ids.add(place_id)
+            out.append(_candidate(place, score, spelling))
             if limit is not None and len(out) >= limit:
                 break
         return out
@@ -712,6 +738,19 @@ def _near(a: Place, b: Place) -> bool:
     dlat = math.radians(a.latitude - b.latitude)
     dlon = math.radians(a.longitude - b.longitude) * math.cos(math.radians(a.latitude))
     return 6371.0 * math.hypot(dlat, dlon) < 2.0
+
+
+_NEVER_NEAR = frozenset({"country", "admin1"})  # features ``_near`` never calls duplicates
+
+
+def _near_any(place: Place, others: list[Place]) -> bool:
+    """Whether ``place`` is within 2 km of one of ``others`` (places of its country, admin1 and feature)."""
+    latitude = place.latitude
+    for other in others:
+        # 0.02° of latitude is 2.2 km: places further apart north–south need no trigonometry.
+        if abs(latitude - other.latitude) < 0.02 and _near(place, other):
+            return True
+    return False
 
 
 def _is_capitalised(word: str) -> bool:

@@ -48,6 +48,20 @@ _DROP_MARKS = str.maketrans("", "", _MARKS)
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]·]+")
 _NOT_WORD = re.compile(r"[^\w ]+")
 
+
+def _ascii_fold(char: str) -> str:
+    """What ``normalize_name`` makes of an ASCII character, before spaces are merged."""
+    if char in _MARKS:
+        return ""
+    if _SEPARATORS.fullmatch(char):
+        return " "
+    return char.lower() if char.isalnum() else ""
+
+
+# The ASCII case of ``normalize_name`` in one pass: marks dropped, separators made
+# spaces, other signs dropped, letters lowercased.
+_ASCII_FOLD = str.maketrans({chr(code): _ascii_fold(chr(code)) for code in range(128)})
+
 # Arabic article forms, as a separate word after hyphens are split.
 ARTICLES = frozenset("al el il ul an as ash ad adh ar at ath az es esh ech ed en er et ez".split())
 # Glued-on article ("Elnaasan", "Alsukari"): only stripped from a word that is not
@@ -113,9 +127,17 @@ def is_latin(text: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=200_000)
 def normalize_name(name: str) -> str:
     """Lowercase, drop diacritics and ayn/hamza marks, hyphens → spaces, one space between words."""
+    if name.isascii():
+        # Most names are ASCII ("Saraqib", "Ma'arrat an-Nu'man"): one table does it all,
+        # faster than a cache would answer (and a cache's entries would burden the collector).
+        return " ".join(name.translate(_ASCII_FOLD).split())
+    return _normalize_unicode(name)
+
+
+@lru_cache(maxsize=200_000)
+def _normalize_unicode(name: str) -> str:
     text = name.translate(_DROP_MARKS).lower()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
