@@ -1,9 +1,11 @@
-"""The user's gazetteer extension: GeoNames dumps imported next to the packaged data.
+"""The user's gazetteer extension: imported places next to the packaged data.
 
 ``import_geonames("SY.zip", store_dir)`` keeps the dump's places (Latin-script
-names only) as ``geonames-SY.csv.gz`` in ``store_dir`` and rebuilds
+names only) as ``geonames-SY.csv.gz`` in ``store_dir``; other importers (such as
+``ocha.import_ocha``) hand ``store_places`` their places, kept as
+``<name>.csv.gz`` in the columns of ``PLACE_COLUMNS``. Each import rebuilds
 ``store_dir/extension.sqlite`` from every file imported there, so several
-imports add up and re-importing a dump replaces it. ``Gazetteer.load`` then
+imports add up and re-importing a file replaces it. ``Gazetteer.load`` then
 looks names up in the extension after the packaged data.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 import csv
 import gzip
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +26,15 @@ from ceasefire.geo.index import PlaceRecord, scan_eligible, write_index
 from ceasefire.geo.names import is_latin, normalize_name
 
 _COLUMNS = ("geonameid name alt_names lat lon cc admin1_code feature_code feature population").split()
+# Places from any other source, one per row; alt_names separated by ";".
+PLACE_COLUMNS = (
+    "place_id name alt_names lat lon cc country admin1 admin2 admin3 feature population source fine_keys scan"
+).split()
 
 
 @dataclass(frozen=True, kw_only=True)
 class ImportReport:
-    """What ``import_geonames`` did."""
+    """What an import (``import_geonames``, ``ocha.import_ocha``) did."""
 
     source: str
     rows_read: int
@@ -93,16 +99,7 @@ def import_geonames(
         )
     if read == 0:
         raise ConfigurationError(f"{source}: no GeoNames rows in the file; is it an empty dump?")
-    try:
-        store.mkdir(parents=True, exist_ok=True)
-        stored = store / f"geonames-{stem}.csv.gz"
-        with gzip.open(stored, "wt", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(_COLUMNS)
-            writer.writerows(rows)
-        total = rebuild_extension_index(store)
-    except OSError as error:
-        raise ConfigurationError(f"{store}: cannot write the gazetteer extension ({error})") from error
+    stored, total = _store(store, f"geonames-{stem}.csv.gz", _COLUMNS, rows)
     return ImportReport(
         source=str(source),
         rows_read=read,
@@ -112,35 +109,110 @@ def import_geonames(
     )
 
 
+def store_places(records: Iterable[PlaceRecord], name: str, store_dir: str | Path | None = None) -> tuple[Path, int]:
+    """Keep ``records`` as ``<name>.csv.gz`` in the user's extension and rebuild its index.
+
+    Returns the stored file and the number of places in the extension afterwards.
+    A file of the same name (an earlier import of the same table) is replaced.
+    """
+    store = Path(store_dir) if store_dir else default_extension_dir()
+    rows = (
+        [
+            record.place_id,
+            record.names[0],
+            ";".join(record.names[1:]),
+            repr(record.latitude),
+            repr(record.longitude),
+            record.cc or "",
+            record.country or "",
+            record.admin1 or "",
+            record.admin2 or "",
+            record.admin3 or "",
+            record.feature,
+            str(record.population),
+            record.source,
+            int(record.fine_keys),
+            int(record.scan),
+        ]
+        for record in records
+    )
+    return _store(store, f"{name}.csv.gz", PLACE_COLUMNS, rows)
+
+
+def _store(store: Path, file_name: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> tuple[Path, int]:
+    """Write one import as a gzipped CSV in ``store`` and rebuild the extension's index."""
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+        stored = store / file_name
+        with gzip.open(stored, "wt", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(header)
+            writer.writerows(rows)
+        total = rebuild_extension_index(store)
+    except OSError as error:
+        raise ConfigurationError(f"{store}: cannot write the gazetteer extension ({error})") from error
+    return stored, total
+
+
 def _extension_records(store: Path) -> Iterator[PlaceRecord]:
     seen: set[str] = set()
-    # Newest import last, so a re-imported or newer dump wins on shared geonameids.
-    files = sorted(store.glob("geonames-*.csv.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    # Newest import first, so a re-imported or newer file wins on shared place ids.
+    files = sorted(store.glob("*.csv.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stored in files:
         with gzip.open(stored, "rt", encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                place_id = f"gn:{row['geonameid']}"
-                if place_id in seen:
-                    continue
-                seen.add(place_id)
-                cc = row["cc"]
-                country = admin.country_by_code(cc)
-                population = int(row["population"] or 0)
-                syrian = cc == "SY"
-                yield PlaceRecord(
-                    place_id=place_id,
-                    names=(row["name"], *[a for a in row["alt_names"].split(";") if a]),
-                    cc=cc,
-                    country=country.name if country else cc,
-                    latitude=float(row["lat"]),
-                    longitude=float(row["lon"]),
-                    admin1=admin.admin1_from_geonames_code(row["admin1_code"]) if syrian else None,
-                    feature=row["feature"],
-                    population=population,
-                    source=f"GeoNames (user import {stored.name})",
-                    scan=scan_eligible(cc=cc, population=population, feature_code=row["feature_code"]),
-                    fine_keys=syrian,
-                )
+            rows = csv.DictReader(handle)
+            if rows.fieldnames == _COLUMNS:
+                records = _geonames_records(rows, stored.name)
+            elif rows.fieldnames == PLACE_COLUMNS:
+                records = _place_records(rows)
+            else:
+                continue  # not an import of ours
+            for record in records:
+                if record.place_id not in seen:
+                    seen.add(record.place_id)
+                    yield record
+
+
+def _geonames_records(rows: Iterable[dict[str, str]], file_name: str) -> Iterator[PlaceRecord]:
+    for row in rows:
+        cc = row["cc"]
+        country = admin.country_by_code(cc)
+        population = int(row["population"] or 0)
+        syrian = cc == "SY"
+        yield PlaceRecord(
+            place_id=f"gn:{row['geonameid']}",
+            names=(row["name"], *[a for a in row["alt_names"].split(";") if a]),
+            cc=cc,
+            country=country.name if country else cc,
+            latitude=float(row["lat"]),
+            longitude=float(row["lon"]),
+            admin1=admin.admin1_from_geonames_code(row["admin1_code"]) if syrian else None,
+            feature=row["feature"],
+            population=population,
+            source=f"GeoNames (user import {file_name})",
+            scan=scan_eligible(cc=cc, population=population, feature_code=row["feature_code"]),
+            fine_keys=syrian,
+        )
+
+
+def _place_records(rows: Iterable[dict[str, str]]) -> Iterator[PlaceRecord]:
+    for row in rows:
+        yield PlaceRecord(
+            place_id=row["place_id"],
+            names=(row["name"], *[a for a in row["alt_names"].split(";") if a]),
+            cc=row["cc"] or None,
+            country=row["country"] or None,
+            latitude=float(row["lat"]),
+            longitude=float(row["lon"]),
+            admin1=row["admin1"] or None,
+            admin2=row["admin2"] or None,
+            admin3=row["admin3"] or None,
+            feature=row["feature"],
+            population=int(row["population"] or 0),
+            source=row["source"],
+            scan=row["scan"] == "1",
+            fine_keys=row["fine_keys"] == "1",
+        )
 
 
 def rebuild_extension_index(store_dir: str | Path) -> int:
