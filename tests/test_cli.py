@@ -278,3 +278,20 @@ def test_a_killed_batch_keeps_every_finished_document_whole_and_a_rerun_complete
     assert f"{documents} already stored" in rerun.stderr
     with sqlite3.connect(db) as connection:
         assert connection.execute("select count(*) from documents").fetchone()[0] == 400
+
+
+def test_gazetteer_import_reads_an_ocha_table(tmp_path: Path):
+    table = tmp_path / "syr_pplp.csv"
+    table.write_text(
+        "admin1Name_en,admin1Pcode,admin2Name_en,admin4Name_en,admin4Pcode,Latitude,Longitude\n"
+        "Idlib,SY07,Ariha,Khirbat Ochaiyya,C99901,35.7123,36.6011\n",
+        encoding="utf-8",
+    )
+    env = {"CEASEFIRE_DATA_DIR": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = run("gazetteer", "import", str(table), "--format", "ocha", "--country", "SY", env=env)
+    assert result.returncode == 0, result.stderr
+    report = tmp_path / "report.txt"
+    report.write_text("On 3 June 2020, Russian warplanes struck Khirbat Ochaiyya.\n", encoding="utf-8")
+    event = json.loads(run("extract", str(report), env=env).stdout.splitlines()[0])
+    assert (event["location"], event["admin1"]) == ("Khirbat Ochaiyya", "Idleb")
+    assert_clean_error(run("gazetteer", "import", str(table), "--format", "kml", env=env), "--format")

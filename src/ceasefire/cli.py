@@ -354,15 +354,31 @@ def gazetteer_build() -> None:
 
 @gazetteer_app.command("import")
 def gazetteer_import(
-    dump: Annotated[Path, typer.Argument(help="A GeoNames dump: allCountries.zip, XX.zip or its .txt.")],
+    dump: Annotated[
+        Path,
+        typer.Argument(
+            help="A GeoNames dump (allCountries.zip, XX.zip or its .txt), or an OCHA populated-places table (CSV)."
+        ),
+    ],
     country: Annotated[
-        list[str] | None, typer.Option("--country", help="Keep only this ISO country code (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--country", help="Keep only this ISO country code (repeatable; for an OCHA table, the table's country)."
+        ),
     ] = None,
+    source_format: Annotated[str, typer.Option("--format", help="geonames or ocha.")] = "geonames",
 ) -> None:
-    """Add a full GeoNames dump to the gazetteer (kept in the user's data folder)."""
-    from ceasefire.geo.extension import import_geonames
+    """Add places to the gazetteer (kept in the user's data folder)."""
+    if source_format == "geonames":
+        from ceasefire.geo.extension import import_geonames
 
-    report = import_geonames(dump, countries=country)
+        report = import_geonames(dump, countries=country)
+    elif source_format == "ocha":
+        from ceasefire.geo.ocha import import_ocha
+
+        report = import_ocha(dump, country=country[0] if country else None)
+    else:
+        raise _fail(f"--format {source_format!r}: use geonames or ocha")
     err.print(
         f"{report.places_kept:,} of {report.rows_read:,} places imported from {report.source}; "
         f"the extension now holds {report.extension_places:,} places",
