@@ -317,6 +317,7 @@ class _Coder:
             draft.place is None
             or not draft.place.own
             or draft.place.precision == 3
+            or self._is_province_capital(draft.place.place) and place.place.name != draft.place.place.name
             or self._off_focus(draft.place.place)
             and not self._off_focus(place.place)
         ):
@@ -346,6 +347,11 @@ class _Coder:
             if reading.cue and reading.modality == draft.modality.modality and draft.modality.cue is None:
                 draft.modality = reading
                 draft.modality_offset = sentence.start
+
+    def _is_province_capital(self, place: Place) -> bool:
+        """"In Idlib": a name that is also its province's, which a later sentence may narrow down."""
+        capital = self.ctx.admin1_place(place.admin1) if place.admin1 else None
+        return capital is not None and capital.name == place.name
 
     def _off_focus(self, place: Place) -> bool:
         """A place outside the country most of the document's places are in."""
