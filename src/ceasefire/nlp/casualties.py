@@ -14,6 +14,7 @@ import yaml
 
 from ceasefire.model import Mention
 from ceasefire.nlp.quantities import quantity_pattern, read_quantity
+from ceasefire.nlp.spans import PreferredMatches
 
 PRODUCED_BY = "nlp.casualties.v1"
 
@@ -78,14 +79,10 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
     """Death counts in ``text[start:end]``; ``value`` is an int, or None for an unknown number."""
     end = len(text) if end is None else end
     segment = text[start:end]
-    found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    found = PreferredMatches("fatalities", start, PRODUCED_BY)
     for pattern in _patterns():
         for match in pattern.finditer(segment):
-            s, e = match.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            if _is_injury_count(segment, match):
+            if found.overlaps(match) or _is_injury_count(segment, match):
                 continue
             value = read_quantity(match.group("qty"))
             if value is None:
@@ -93,32 +90,11 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
             second = match.groupdict().get("qty2")
             if second:  # two groups of dead in one phrase are added up
                 value += read_quantity(second) or 0
-            taken.append((s, e))
-            found.append(
-                Mention(
-                    kind="fatalities",
-                    start=start + s,
-                    end=start + e,
-                    text=match.group(0),
-                    value=value,
-                    produced_by=PRODUCED_BY,
-                )
-            )
+            found.take(match, value)
     for match in _unknown_pattern().finditer(segment):
-        s, e = match.span()
-        if not any(s < te and ts < e for ts, te in taken):
-            found.append(
-                Mention(
-                    kind="fatalities",
-                    start=start + s,
-                    end=start + e,
-                    text=match.group(0),
-                    value=None,
-                    produced_by=PRODUCED_BY,
-                )
-            )
-    found.sort(key=lambda m: m.start)
-    return found
+        if not found.overlaps(match):
+            found.take(match, None)
+    return found.in_text_order()
 
 
 def _is_injury_count(segment: str, match: re.Match[str]) -> bool:

@@ -18,6 +18,7 @@ import dateparser  # type: ignore[import-untyped]
 import yaml
 
 from ceasefire.model import DateValue, Mention
+from ceasefire.nlp.spans import PreferredMatches
 
 PRODUCED_BY = "nlp.dates.v1"
 
@@ -79,29 +80,15 @@ def find_dates(text: str, published: date | None, *, start: int = 0, end: int | 
     """
     end = len(text) if end is None else end
     segment = text[start:end]
-    taken: list[tuple[int, int]] = []
-    found: list[Mention] = []
+    found = PreferredMatches("date", start, PRODUCED_BY)
     for kind, pattern in _patterns():
         for match in pattern.finditer(segment):
-            s, e = match.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if found.overlaps(match):
                 continue
             value = _resolve(kind, match, published)
-            if value is None:
-                continue
-            taken.append((s, e))
-            found.append(
-                Mention(
-                    kind="date",
-                    start=start + s,
-                    end=start + e,
-                    text=match.group(0),
-                    value=value,
-                    produced_by=PRODUCED_BY,
-                )
-            )
-    found.sort(key=lambda m: m.start)
-    return _join_coordinated(text, found)
+            if value is not None:
+                found.take(match, value)
+    return _join_coordinated(text, found.in_text_order())
 
 
 def _join_coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
