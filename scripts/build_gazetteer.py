@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ceasefire.geo.geonames import read_geonames
-from ceasefire.geo.names import is_latin, normalize_name
+from ceasefire.geo.names import is_latin, spelling_alternates
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "gazetteer"
@@ -39,28 +39,6 @@ SYRIA_COLUMNS = ("place_id name name_ar alt_names lat lon admin1 admin2 admin3 f
 WORLD_COLUMNS = "geonameid name alt_names lat lon cc admin1_code feature_code population".split()
 
 _SYRIA_FEATURES = {"neighbourhood": "neighbourhood"}
-
-
-def clean_alternates(name: str, alternates: list[str]) -> list[str]:
-    """Latin-script alternates that add a spelling: no codes, URLs or duplicates."""
-    seen = {normalize_name(name)}
-    kept = []
-    for alternate in alternates:
-        alternate = alternate.strip()
-        if not alternate or "http" in alternate or ";" in alternate:
-            continue
-        # IATA/ICAO and postal codes: "DAM", "OSDI", "75001".
-        if (alternate.isupper() and len(alternate) <= 4) or any(c.isdigit() for c in alternate):
-            continue
-        # All-lowercase entries are machine romanisations of other scripts ("mwskw").
-        if not is_latin(alternate) or alternate.islower():
-            continue
-        key = normalize_name(alternate)
-        if len(key) < 2 or key in seen:
-            continue
-        seen.add(key)
-        kept.append(alternate)
-    return kept
 
 
 def _usable_name(name: str) -> bool:
@@ -119,7 +97,7 @@ def build(source: Path, out: Path) -> dict[str, int]:
             continue
         if geo.population < WORLD_MIN_POPULATION and geo.feature_code not in WORLD_ALWAYS_CODES:
             continue
-        alternates = clean_alternates(geo.name, [geo.asciiname, *geo.alternatenames])
+        alternates = spelling_alternates(geo.name, [geo.asciiname, *geo.alternatenames])
         world_rows.append(
             [
                 str(geo.geonameid),
@@ -146,7 +124,7 @@ def build(source: Path, out: Path) -> dict[str, int]:
             better = syria_geonames_name.get(index) or next((a for a in alternates_in if _usable_name(a)), name)
             alternates_in = [name, *alternates_in]
             name = better
-        alternates = clean_alternates(name, alternates_in)
+        alternates = spelling_alternates(name, alternates_in)
         feature = _SYRIA_FEATURES.get(row["feature_class"], "populated_place")
         out_syria.append(
             [
@@ -164,7 +142,7 @@ def build(source: Path, out: Path) -> dict[str, int]:
             ]
         )
     for geo in extra_syria:
-        alternates = clean_alternates(geo.name, [geo.asciiname, *geo.alternatenames])
+        alternates = spelling_alternates(geo.name, [geo.asciiname, *geo.alternatenames])
         arabic = next((a for a in geo.alternatenames if not is_latin(a)), "")
         out_syria.append(
             [

@@ -23,7 +23,7 @@ from ceasefire.geo import admin
 from ceasefire.geo.gazetteer import EXTENSION_INDEX, default_extension_dir
 from ceasefire.geo.geonames import read_geonames
 from ceasefire.geo.index import PlaceRecord, scan_eligible, write_index
-from ceasefire.geo.names import is_latin, normalize_name
+from ceasefire.geo.names import spelling_alternates
 
 _COLUMNS = ("geonameid name alt_names lat lon cc admin1_code feature_code feature population").split()
 # Places from any other source, one per row; alt_names separated by ";".
@@ -41,22 +41,6 @@ class ImportReport:
     places_kept: int
     stored_as: Path
     extension_places: int  # places in the extension after the import, all dumps together
-
-
-def _alternates(name: str, alternates: Iterable[str]) -> list[str]:
-    seen = {normalize_name(name)}
-    kept = []
-    for alternate in alternates:
-        if not alternate or any(c.isdigit() for c in alternate) or "http" in alternate:
-            continue
-        if not is_latin(alternate) or alternate.islower() or ";" in alternate:
-            continue
-        key = normalize_name(alternate)
-        if len(key) < 2 or key in seen:
-            continue
-        seen.add(key)
-        kept.append(alternate)
-    return kept
 
 
 def import_geonames(
@@ -87,7 +71,7 @@ def import_geonames(
             [
                 str(row.geonameid),
                 row.name,
-                ";".join(_alternates(row.name, (row.asciiname, *row.alternatenames))),
+                ";".join(spelling_alternates(row.name, (row.asciiname, *row.alternatenames))),
                 f"{row.latitude:.5f}",
                 f"{row.longitude:.5f}",
                 row.country_code,

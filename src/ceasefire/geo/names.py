@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -261,3 +262,28 @@ def similarity(a: str, b: str) -> float:
     if not key_a or not key_b:
         return 0.0
     return fuzz.ratio(key_a, key_b) / 100.0
+
+
+def spelling_alternates(name: str, alternates: Iterable[str]) -> list[str]:
+    """Latin-script alternates of a GeoNames place that add a spelling: no codes, URLs or duplicates.
+
+    Read by the packaged gazetteer's build and by ``gazetteer import``, so both keep the same names.
+    """
+    seen = {normalize_name(name)}
+    kept = []
+    for alternate in alternates:
+        alternate = alternate.strip()
+        if not alternate or "http" in alternate or ";" in alternate:
+            continue
+        # IATA/ICAO and postal codes: "DAM", "OSDI", "75001".
+        if (alternate.isupper() and len(alternate) <= 4) or any(c.isdigit() for c in alternate):
+            continue
+        # All-lowercase entries are machine romanisations of other scripts ("mwskw").
+        if not is_latin(alternate) or alternate.islower():
+            continue
+        key = normalize_name(alternate)
+        if len(key) < 2 or key in seen:
+            continue
+        seen.add(key)
+        kept.append(alternate)
+    return kept
