@@ -128,3 +128,61 @@ def test_diplomacy_and_disasters_give_no_conflict_event(code):
 def test_a_province_countryside_is_the_province(code, where, admin1, precision):
     [event] = code(f"On 3 June 2020, an IED exploded {where}.")
     assert (event.admin1, event.geo_precision) == (admin1, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 12 May 2020, police seized a cache of rifles and ammunition from a house in Dar'a city.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Dozens of mortars and machine guns were found and cleared by the army in villages east of Saraqib.",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 4 May 2020, the Turkish army set up its 12th observation point near Atarib.",
+            "Headquarters or base established",
+        ),
+        (
+            "On 8 May 2020, Iraqi security forces freed several villages from Islamic State militants.",
+            "Government regains territory",
+        ),
+        (
+            "On 2 May 2020, Hezbollah fighters pulled back from positions near Saraqib towards Aleppo.",
+            "Change to group/activity",
+        ),
+        (
+            "On 9 May 2020, fifty fighters of a Syrian National Army brigade defected to HTS in Afrin.",
+            "Change to group/activity",
+        ),
+        ("On 5 March 2020, Russia and Turkey announced a ceasefire in Idlib province.", "Agreement"),
+    ],
+)
+def test_acled_definitions_beyond_the_obvious_word(code, text, sub_event_type):
+    events = code(text)
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 10 May 2020, residents of Idlib city protested against HTS taxes.", "Peaceful protest"),
+        (
+            "On 10 May 2020, police detained dozens of protesters who rallied in Qamishli against fuel prices.",
+            "Protest with intervention",
+        ),
+        (
+            "On 10 May 2020, security forces fired tear gas at protesters who threw stones at them in Dar'a city.",
+            "Violent demonstration",
+        ),
+        (
+            "On 10 May 2020, security forces opened fire on peaceful protesters in Dar'a city, killing two.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_a_protest_is_typed_by_what_the_protesters_did_before_what_was_done_to_them(code, text, sub_event_type):
+    events = code(text)
+    assert [e.sub_event_type for e in events] == [sub_event_type]

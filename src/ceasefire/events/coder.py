@@ -369,7 +369,9 @@ class _Coder:
             if kind not in seen:
                 seen.add(kind)
                 kept.append(trigger)
-        return kept
+        # "police detained dozens of protesters": the arrests are how the protest was met, not an event
+        absorbed = {name for trigger in kept for name in trigger.value.rule.absorbs}
+        return [t for t in kept if t.value.rule.sub_event_type not in absorbed or t.value.rule.absorbs]
 
     # -- building one event --------------------------------------------------------------
 
@@ -434,7 +436,10 @@ class _Coder:
             roles = assign_roles(
                 self.text, trigger, self._roles_of_sentence(i, None), sub_event_type=rule.sub_event_type
             )
-            kind = roles.actor1.actor.kind if roles.actor1 else "other"
+            actor = roles.actor1.actor if roles.actor1 else None
+            kind = actor.kind if actor else "other"
+            if actor is not None and kind not in retype["by_actor1"] and actor.inter == 1:
+                kind = "state_forces"  # police and gendarmes are state forces in ACLED's sense
             return str(retype["by_actor1"].get(kind, retype["by_actor1"]["other"]))
         return rule.sub_event_type
 

@@ -24,6 +24,7 @@ class TriggerRule:
     retype: dict[str, Any]
     fallback: bool
     weight: float = 1.0  # how surely the words name their sub-event type (a default type weighs less)
+    absorbs: frozenset[str] = frozenset()  # sub-event types that are part of this event in the same sentence
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -96,8 +97,9 @@ def load_triggers() -> TriggerSet:
     known = load_taxonomy().sub_event_types()
     rules = []
     for entry in raw["triggers"]:
-        if entry["sub_event_type"] not in known:
-            raise ValueError(f"triggers.yaml: unknown sub-event type {entry['sub_event_type']!r}")
+        for name in (entry["sub_event_type"], *(entry.get("absorbs") or ())):
+            if name not in known:
+                raise ValueError(f"triggers.yaml: unknown sub-event type {name!r}")
         rules.append(
             TriggerRule(
                 sub_event_type=entry["sub_event_type"],
@@ -105,6 +107,7 @@ def load_triggers() -> TriggerSet:
                 retype=entry.get("retype") or {},
                 weight=float(entry.get("weight", 1.0)),
                 fallback=bool(entry.get("fallback")),
+                absorbs=frozenset(entry.get("absorbs") or ()),
             )
         )
     before = raw["blockers_before"]
