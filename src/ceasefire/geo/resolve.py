@@ -20,6 +20,7 @@ from ceasefire.model import Mention, Place
 PRODUCED_BY = "geo.resolve.v1"
 _NEAR_KM = 40.0
 _ON_ROUTE_KM = 5.0
+_SAME_SPOT_KM = 1.0  # records of one place from different sources
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,8 +83,12 @@ def resolve_places(
 
 
 def _unambiguous(match: Any) -> bool:
-    names = {(c.place.latitude, c.place.longitude) for c in match.candidates if c.score >= match.candidates[0].score}
-    return len(match.candidates) == 1 or len(names) == 1
+    """Whether the best readings of a name are all one spot: a city and the province seated in it
+    ("Damascus") are two records whose coordinates differ only in their rounding."""
+    first = match.candidates[0]
+    return all(
+        haversine_km(c.place, first.place) <= _SAME_SPOT_KM for c in match.candidates[1:] if c.score >= first.score
+    )
 
 
 def _choose(
@@ -100,10 +105,10 @@ def _choose(
             value += 0.6 * focus.get(place.admin1, 0) / total
         if countries:
             value += 0.3 * countries.get(place.country, 0) / (sum(countries.values()) or 1)
-        others = [a for a in anchors if (a.latitude, a.longitude) != (place.latitude, place.longitude)]
-        if others:
-            nearest = min(haversine_km(place, a) for a in others)
-            value += 0.5 * max(0.0, 1.0 - nearest / _NEAR_KM)
+        # anchors on the candidate's own spot are this name's own readings, not other places
+        distances = [d for d in (haversine_km(place, a) for a in anchors) if d > _SAME_SPOT_KM]
+        if distances:
+            value += 0.5 * max(0.0, 1.0 - min(distances) / _NEAR_KM)
         if routes and min(r.distance_km(place.latitude, place.longitude) for r in routes) <= _ON_ROUTE_KM:
             value += 0.5  # "near Nayrab on the M4": the Nayrab on the M4
         value += 0.05 * math.log10(1 + max(place.population, 0)) / 7
