@@ -186,3 +186,26 @@ def test_acled_definitions_beyond_the_obvious_word(code, text, sub_event_type):
 def test_a_protest_is_typed_by_what_the_protesters_did_before_what_was_done_to_them(code, text, sub_event_type):
     events = code(text)
     assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 7 May 2020, police in Idlib seized rifles and ammunition from a car, including several grenades.",
+            "Disrupted weapons use",
+        ),
+        ("On 7 May 2020, two suicide bombers blew themselves up at a checkpoint in Afrin.", "Suicide bomb"),
+        (
+            "On 7 May 2020, a bomb planted by unknown men went off near a bakery in Azaz.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("On 7 May 2020, rebels said an attack with poisonous gas hit Kafr Zita.", "Chemical weapon"),
+        ("On 7 May 2020, raids by regime choppers hit positions near Kabani.", "Air/drone strike"),
+        ("On 7 May 2020, gunmen attacked two villages near Tal Abyad, killing 4.", "Attack"),
+    ],
+)
+def test_the_weapon_and_the_target_decide_over_the_bare_word_attack(code, text, sub_event_type):
+    events = code(text)
+    assert events[0].sub_event_type == sub_event_type
+    assert max(events, key=lambda e: e.confidence).sub_event_type == sub_event_type

@@ -431,6 +431,10 @@ class _Coder:
             civilians = any(
                 m.value.generic is not None and m.value.generic.kind in _CIVILIAN_KINDS for m in targets
             ) or bool(re.search(r"\bcivilians?\b", sentence.text[trigger.end - sentence.start :], re.IGNORECASE))
+            civilians = civilians or (
+                not any(m.start >= trigger.end for m in targets)
+                and bool(self.ctx.triggers.civilian_target.match(self.text[trigger.end : sentence.end]))
+            )
             return str(retype["by_target"]["civilians" if civilians else "other"])
         if "by_actor1" in retype:
             roles = assign_roles(

@@ -43,6 +43,7 @@ class TriggerSet:
     instrument_frames: re.Pattern[str]
     approximate_place: re.Pattern[str]
     event_anaphor: re.Pattern[str]
+    civilian_target: re.Pattern[str]
 
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[Mention]:
         """Trigger mentions in ``text[start:end]`` that are not blocked, longest first on overlap."""
@@ -119,6 +120,7 @@ def load_triggers() -> TriggerSet:
         event_anaphor=re.compile(
             r"^(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(raw["event_anaphors"]) + r")\b"
         ),
+        civilian_target=re.compile(r"^\s*(?:" + "|".join(raw["civilian_targets"]) + ")", re.IGNORECASE),
         approximate_place=re.compile(
             r"(?<![\w-])(?:"
             + "|".join(raw["approximate_place"])
