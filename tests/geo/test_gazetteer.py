@@ -155,6 +155,26 @@ def test_extra_places_are_present_with_features(gazetteer: Gazetteer) -> None:
     assert ain_al_hawr.admin1 == "Idleb" and _near(ain_al_hawr, 35.84, 36.18)
 
 
+@pytest.mark.parametrize(
+    ("spelling", "admin1", "latitude", "longitude"),
+    [
+        ("Kafr Lusin", "Idleb", 36.25, 36.69),
+        ("Kafr Lousen", "Idleb", 36.25, 36.69),
+        ("Arab Said", "Idleb", 35.905, 36.49),
+        ("Al-Fatatra", "Hama", 35.70, 36.38),
+        ("Al-Mouzara", "Idleb", 35.658, 36.438),  # GeoNames Mawzarah, Jabal al-Zawiya
+        ("Rajo", "Aleppo", 36.676, 36.664),  # GeoNames Radjun, Afrin district
+        ("Daraa al-Balad", "Dar'a", 32.619, 36.102),  # a part of Daraa city
+    ],
+)
+def test_villages_the_packaged_data_lacked(
+    gazetteer: Gazetteer, spelling: str, admin1: str, latitude: float, longitude: float
+) -> None:
+    top = _top(gazetteer, spelling)
+    assert top.score == 1.0
+    assert top.place.admin1 == admin1 and _near(top.place, latitude, longitude)
+
+
 def test_every_extra_place_names_its_source() -> None:
     entries = yaml.safe_load((DATA / "places_extra.yaml").read_text(encoding="utf-8"))["places"]
     assert len(entries) >= 20
@@ -488,5 +508,6 @@ def test_after_a_locative_a_looser_spelling_is_taken():
             "A bomb exploded in Menbij; clashes near al-Bab; shelling hit Daraa al-Balad."
         )
     }
-    assert found == {"Menbij": "Manbij", "al-Bab": "Al Bāb", "Daraa": "Dar‘ā"}
+    # "Daraa al-Balad", the old town, is a spelling of the city itself
+    assert found == {"Menbij": "Manbij", "al-Bab": "Al Bāb", "Daraa al-Balad": "Dar‘ā"}
     assert gazetteer.find_place_names("Menbij said nothing.") == []
