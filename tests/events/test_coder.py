@@ -209,3 +209,15 @@ def test_the_weapon_and_the_target_decide_over_the_bare_word_attack(code, text, 
     events = code(text)
     assert events[0].sub_event_type == sub_event_type
     assert max(events, key=lambda e: e.confidence).sub_event_type == sub_event_type
+
+
+def test_people_captured_by_the_state_are_arrested_and_by_others_abducted(code):
+    arrested = code("On 6 May 2020, the Somali National Army captured a senior al-Shabaab commander near Baidoa.")
+    abducted = code("On 6 May 2020, al-Shabaab militants captured two soldiers near Baidoa.")
+    assert [(e.sub_event_type, e.actor1) for e in arrested] == [("Arrests", "Military Forces of Somalia (2017-2022)")]
+    assert [e.sub_event_type for e in abducted] == ["Abduction/forced disappearance"]
+
+
+def test_a_capital_city_of_a_distant_state_is_a_place_not_an_actor(code):
+    events = code("On 6 May 2020, thousands of protesters rallied at a Khartoum sit-in.")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Peaceful protest", "Protesters (Sudan)")]

@@ -317,7 +317,8 @@ class _Coder:
             draft.place is None
             or not draft.place.own
             or draft.place.precision == 3
-            or self._is_province_capital(draft.place.place) and place.place.name != draft.place.place.name
+            or self._is_province_capital(draft.place.place)
+            and place.place.name != draft.place.place.name
             or self._off_focus(draft.place.place)
             and not self._off_focus(place.place)
         ):
@@ -349,7 +350,7 @@ class _Coder:
                 draft.modality_offset = sentence.start
 
     def _is_province_capital(self, place: Place) -> bool:
-        """"In Idlib": a name that is also its province's, which a later sentence may narrow down."""
+        """ "In Idlib": a name that is also its province's, which a later sentence may narrow down."""
         capital = self.ctx.admin1_place(place.admin1) if place.admin1 else None
         return capital is not None and capital.name == place.name
 
@@ -431,10 +432,11 @@ class _Coder:
             civilians = any(
                 m.value.generic is not None and m.value.generic.kind in _CIVILIAN_KINDS for m in targets
             ) or bool(re.search(r"\bcivilians?\b", sentence.text[trigger.end - sentence.start :], re.IGNORECASE))
-            civilians = civilians or (
-                not any(m.start >= trigger.end for m in targets)
-                and bool(self.ctx.triggers.civilian_target.match(self.text[trigger.end : sentence.end]))
-            )
+            if not civilians and (
+                named := self.ctx.triggers.civilian_target.match(self.text[trigger.end : sentence.end])
+            ):
+                # the target named right after the word, unless an actor is named first
+                civilians = not any(trigger.end <= m.start < trigger.end + named.end() for m in targets)
             return str(retype["by_target"]["civilians" if civilians else "other"])
         if "by_actor1" in retype:
             roles = assign_roles(
