@@ -48,3 +48,109 @@ def test_a_figure_repeated_is_not_counted_twice():
 )
 def test_different_dead_in_one_sentence_add_up(text, deaths):
     assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("Regime forces shelled Kansafra, resulting in the death of 2 civilians.", 2),
+        ("Regime forces shelled Kansafra, resulting in the deaths of 3 civilians.", 3),
+        ("Regime shelling of Ariha claimed the lives of 4 civilians.", 4),
+        ("Regime forces shelled Kansafra, causing 3 deaths.", 3),
+        ("The bodies of 5 men were found near the town.", 5),
+        ("The body of a man was found near the town.", 1),
+    ],
+)
+def test_deaths_told_as_nouns_are_counted(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("Gunmen shot dead 2 regime elements in Daraa city.", 2),
+        ("A landmine exploded, killing all 4 passengers of a car.", 4),
+        ("A mine exploded near Sukhnah, killing 4 truffle hunters.", 4),
+        ("An IED exploded in Raqqa, killing 2 near the market.", 2),
+        ("Shells hit a car, killing both occupants.", 2),
+    ],
+)
+def test_a_count_after_a_killing_word_is_of_dead_whoever_they_are(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths
+
+
+def test_a_count_after_killed_that_measures_time_or_distance_is_not_of_dead():
+    assert find_fatalities("Soldiers were killed 2 days after the truce, and 3 km further on.") == []
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("A drone struck a car in Qamishli, killing its driver.", 1),
+        ("Its driver was killed.", 1),
+        ("Gunmen assassinated a former opposition commander in Tafas.", 1),
+        ("Gunmen killed a man and his son in Daraa.", 2),
+        ("An airstrike hit the house, killing a woman and her 3 children.", 4),
+        ("A drone strike killed a QSD commander and 2 of his companions.", 3),
+        ("A civilian succumbed to wounds sustained in the shelling.", 1),
+    ],
+)
+def test_single_victims_and_their_kin_are_counted(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes near the town left 3 civilians injured.",
+        "Regime forces left 2 positions near Saraqib.",
+    ],
+)
+def test_left_counts_dead_only_when_dead_follows(text):
+    assert find_fatalities(text) == []
+
+
+def test_left_with_injured_and_dead_counts_the_dead():
+    text = "The shelling left 3 civilians injured and 2 dead."
+    assert total_deaths(find_fatalities(text), text) == 2
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("Airstrikes hit the town, killing between 5 and 7 people.", 5),
+        ("Airstrikes hit the town, killing 5 to 7 people.", 5),
+        ("Airstrikes hit the town, killing 5-7 people.", 5),
+    ],
+)
+def test_a_range_of_dead_is_its_lowest_figure(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces shelled Kansafra, killing and wounding several civilians.",
+        "Five people were killed and injured in the blast.",
+    ],
+)
+def test_dead_told_together_with_the_injured_are_unknown(text):
+    found = find_fatalities(text)
+    assert found and total_deaths(found, text) is None
+
+
+def test_a_death_toll_is_the_total_of_its_sentence():
+    text = "An IED killed 3 soldiers in Daraa; the death toll later rose to 5."
+    assert total_deaths(find_fatalities(text), text) == 5
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("IS militants killed 2 QSD fighters in Busayrah. 3 IS militants were also killed.", 5),
+        ("Shelling killed 2 civilians in Ariha. Two others died of their wounds later.", 4),
+        ("Shelling killed 2 civilians in Ariha. Another 3 civilians died later.", 5),
+    ],
+)
+def test_more_dead_in_a_later_sentence_add_up(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths

@@ -1,7 +1,8 @@
 """Deaths reported in a sentence, read the way ACLED counts them.
 
-Only deaths count, never injuries; "at least 11" is 11; a number of deaths the report
-does not give ("killing and injuring an unknown number") is unknown (``None``), not zero.
+Only deaths count, never injuries; "at least 11" is 11, "between 5 and 7" is 5; a number
+of deaths the report does not give ("killing and injuring an unknown number", "killing and
+wounding several people") is unknown (``None``), not zero.
 """
 
 from __future__ import annotations
@@ -18,6 +19,16 @@ from ceasefire.nlp.spans import PreferredMatches
 
 PRODUCED_BY = "nlp.casualties.v1"
 
+_HEDGE = (
+    r"(?:(?:at least|some|about|around|roughly|approximately|nearly|almost|more than|over|up to|an estimated|"
+    r"as many as|a total of|all|the|another|a further|an additional)\s+)?"
+)
+# What a count of dead is never followed by: "killed 2 days later", "a 3-year-old", "5 km".
+_NOT_PEOPLE = (
+    r"(?!\s*(?:-|%|percent\b|per cent\b|km\b|kilomet|met(?:er|re)s?\b|miles?\b|days?\b|weeks?\b|months?\b|years?\b|"
+    r"hours?\b|minutes?\b|times\b))"
+)
+
 
 @cache
 def _vocabulary() -> dict[str, list[str]]:
@@ -28,51 +39,78 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _count(name: str) -> str:
+    """A hedged count, read as its lowest figure: "at least 11", "5 to 7", "between 5 and 7"."""
+    number = quantity_pattern()
+    return (
+        rf"(?P<{name}_between>between\s+)?{_HEDGE}(?P<{name}>{number})"
+        rf"(?({name}_between)\s+and\s+{number}|(?:(?:\s*[-–]\s*|\s+(?:to|or)\s+){number}\b)?)"
+    )
+
+
 @cache
 def _patterns() -> list[re.Pattern[str]]:
     v = _vocabulary()
-    qty = f"(?P<qty>{quantity_pattern()})"
+    qty = _count("qty")
     # a second group of dead, but not a part of the first ("10 civilians, 8 of them children")
     qty2 = f"(?P<qty2>{quantity_pattern()})(?!\\s+(?:of|among)\\s+(?:them|whom|those)\\b)"
-    killing = (
-        "killing|killed|leaving|left|shot dead|shooting dead|executed|executing|gunned down|"
-        "beat to death|beating to death|beaten to death|stabbed to death"
-    )
-    hedge = r"(?:(?:at least|some|about|around|nearly|almost|more than|over|up to|an estimated|as many as)\s+)?"
+    # or kin of the first ("a man and his son", "a woman and her 3 children")
+    kin = f"(?P<kin>his|her|their)\\s+(?:(?P<qty3>{quantity_pattern()})\\s+)?"
+    killing = _alternation(v["killing_words"])
+    leaving = _alternation(v["leaving_words"])
     victims = _alternation(v["victim_nouns"])
+    one_person = _alternation(v["one_person_nouns"])
     death = _alternation(v["death_verbs"])
     # Words allowed between the number and the death verb: modifiers, "of X", "and supporters".
     filler = r"(?:[\w'’-]+\s+){0,12}?"
+    second_group = rf"(?:\s*(?:,|and)\s+(?:{kin}(?:[\w'’-]+\s+)?|{qty2}\s+(?:[\w'’-]+\s+){{0,5}}?)(?:{victims})\b)?"
     flags = re.IGNORECASE
     return [
         # "the death toll rose to 12", "a death toll of 12"
-        re.compile(rf"\bdeath toll\b(?:\s+\w+){{0,3}}?\s+(?:to|of|at)\s+{hedge}{qty}\b", flags),
-        # "killing 5 civilians", "killing 15 IS members and 3 QSD fighters", "beat to death a man"
+        re.compile(rf"\bdeath toll\b(?:\s+\w+){{0,3}}?\s+(?:to|of|at)\s+{qty}\b", flags),
+        # "killing 5 civilians", "killing 15 IS members and 3 QSD fighters", "the deaths of a man and his son"
+        re.compile(rf"\b(?:{killing})\s+{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims}|dead)\b{second_group}", flags),
+        # "left 3 people dead", "leaving 9 fighters dead and 12 wounded"
+        re.compile(rf"\b(?:{leaving})\s+{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:dead|killed)\b", flags),
+        # "killing one and injuring the other", "killing 2 near the market": a count after a killing
+        # word is of dead whatever follows, save "a"/"an", which need a victim ("killing a number")
+        re.compile(rf"\b(?:{killing})\s+(?!an?\s)({qty}){_NOT_PEOPLE}\b", flags),
+        # "killing its driver", "killing the commander of the group"
         re.compile(
-            rf"\b(?:{killing})\s+{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims}|dead)\b"
-            rf"(?:\s*(?:,|and)\s+{qty2}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims})\b)?",
-            flags,
+            rf"\b(?:{killing})\s+(?P<one>his|her|its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})\b", flags
         ),
-        # "killing one and injuring the other"
-        re.compile(rf"\b(?:{killing})\s+{hedge}{qty}(?=\s+and\b|\s*[,.;])", flags),
         # "11 members and supporters of the group were killed", "11 soldiers and 9 fighters were killed"
         re.compile(
-            rf"\b{hedge}{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b"
+            rf"\b{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b"
             rf"(?:\s+and\s+{qty2}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b)?"
             rf"\s*{filler}(?:were|was|have been|has been|had been|are|got)?\s*(?:also\s+)?(?:{death})\b",
             flags,
         ),
-        # "3 killed", "12 dead"
-        re.compile(rf"\b{hedge}{qty}\s+(?:{death})\b", flags),
+        # "its driver was killed", "the commander of the faction was assassinated"
+        re.compile(
+            rf"\b(?P<one>his|her|its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})\b\s*{filler}"
+            rf"(?:was|has been|had been)\s+(?:also\s+)?(?:{death})\b",
+            flags,
+        ),
+        # "3 killed", "12 dead", "causing 3 deaths", "5 bodies were found"
+        re.compile(rf"\b{qty}\s+(?:{death}|deaths|fatalities|(?:dead\s+)?bodies)\b", flags),
     ]
 
 
 @cache
-def _unknown_pattern() -> re.Pattern[str]:
+def _unknown_patterns() -> list[re.Pattern[str]]:
     v = _vocabulary()
     markers = _alternation(v["unknown_markers"])
     death = _alternation(v["death_verbs"] + ["killing"])
-    return re.compile(rf"\b(?:{death})\b[^.;]{{0,40}}?\b(?:{markers})\b", re.IGNORECASE)
+    return [
+        re.compile(rf"\b(?:{death})\b[^.;]{{0,40}}?\b(?:{markers})\b", re.IGNORECASE),
+        # "killing and injuring several people", "were killed or wounded"
+        re.compile(
+            r"\b(?:killing|killed)\s+(?:and|or)\s+(?:injuring|wounding|injured|wounded)\b"
+            r"|\b(?:injuring|wounding|injured|wounded)\s+(?:and|or)\s+(?:killing|killed)\b",
+            re.IGNORECASE,
+        ),
+    ]
 
 
 def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -82,24 +120,37 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
     found = PreferredMatches("fatalities", start, PRODUCED_BY)
     for pattern in _patterns():
         for match in pattern.finditer(segment):
-            if found.overlaps(match) or _is_injury_count(segment, match):
+            if found.overlaps(match) or _is_injury_count(segment, match) or _counts_the_injured_too(segment, match):
                 continue
-            value = read_quantity(match.group("qty"))
-            if value is None:
-                continue
-            second = match.groupdict().get("qty2")
-            if second:  # two groups of dead in one phrase are added up
-                value += read_quantity(second) or 0
-            found.take(match, value)
-    for match in _unknown_pattern().finditer(segment):
-        if not found.overlaps(match):
-            found.take(match, None)
+            value = _value(match)
+            if value is not None:
+                found.take(match, value)
+    for pattern in _unknown_patterns():
+        for match in pattern.finditer(segment):
+            if not found.overlaps(match):
+                found.take(match, None)
     return found.in_text_order()
+
+
+def _value(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    if groups.get("one"):
+        return 1
+    value = read_quantity(groups["qty"])
+    if value is None:
+        return None
+    if groups.get("qty2"):  # two groups of dead in one phrase are added up
+        value += read_quantity(groups["qty2"]) or 0
+    elif groups.get("kin"):  # "a man and his son", "a woman and her 3 children"
+        value += (read_quantity(groups["qty3"]) or 0) if groups.get("qty3") else 1
+    return value
 
 
 def _is_injury_count(segment: str, match: re.Match[str]) -> bool:
     """True when the number counts the injured, e.g. "4 injured and killed" is not 4 deaths."""
     injuries = _alternation(_vocabulary()["injury_words"])
+    if match.groupdict().get("qty") is None:
+        return False
     between = segment[match.end("qty") : match.end()]
     first_injury = re.search(rf"\b(?:{injuries})\b", between, re.IGNORECASE)
     if first_injury is None:
@@ -108,28 +159,41 @@ def _is_injury_count(segment: str, match: re.Match[str]) -> bool:
     return deaths is None or first_injury.start() < deaths.start()
 
 
+def _counts_the_injured_too(segment: str, match: re.Match[str]) -> bool:
+    """ "5 people were killed and injured": the count is of dead and injured together."""
+    return bool(re.match(r"\s+(?:and|or)\s+(?:injured|wounded)\b", segment[match.end() :], re.IGNORECASE))
+
+
 def total_deaths(mentions: list[Mention], text: str | None = None) -> int | None:
     """The deaths of one event from its mentions; None when only unknown numbers are given.
 
     Counts in one sentence are different dead ("killing 9 soldiers; 4 militants were also
-    killed") and add up; a sentence that gives a count again does not add to it, so across
-    sentences the largest sentence total is kept.
+    killed") and add up, but a death toll is the total of its sentence; a sentence that gives
+    a count again does not add to it, so across sentences the largest sentence total is kept,
+    save a count told as more dead ("3 IS militants were also killed", "two others died").
     """
     known = sorted((m for m in mentions if m.value is not None), key=lambda m: m.start)
     if not known:
         return None
-    totals: list[int] = []
+    totals: list[list[int]] = []  # per sentence: the sum of counts, and the largest death toll
     previous: Mention | None = None
     for mention in known:
         same_sentence = (
             previous is not None and text is not None and not _SENTENCE_END.search(text[previous.end : mention.start])
         )
+        toll = _TOLL.match(mention.text) is not None
         if same_sentence:
-            totals[-1] += mention.value
+            totals[-1][1 if toll else 0] += 0 if toll else mention.value
+            if toll:
+                totals[-1][1] = max(totals[-1][1], mention.value)
+        elif totals and not toll and _MORE_DEAD.search(mention.text):
+            totals[-1][0] += mention.value
         else:
-            totals.append(mention.value)
+            totals.append([0, mention.value] if toll else [mention.value, 0])
         previous = mention
-    return max(totals)
+    return max(max(counted, toll) for counted, toll in totals)
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_TOLL = re.compile(r"death toll\b", re.IGNORECASE)
+_MORE_DEAD = re.compile(r"\b(?:also|another|others|additional|a further)\b|\b\w+\s+more\b(?!\s+than)", re.IGNORECASE)
