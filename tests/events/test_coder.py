@@ -221,3 +221,16 @@ def test_people_captured_by_the_state_are_arrested_and_by_others_abducted(code):
 def test_a_capital_city_of_a_distant_state_is_a_place_not_an_actor(code):
     events = code("On 6 May 2020, thousands of protesters rallied at a Khartoum sit-in.")
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Peaceful protest", "Protesters (Sudan)")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 May 2020, 19 people were killed when their bus plunged off a bridge near Homs.",
+        "On 6 May 2020, a gas cylinder exploded in a restaurant in Latakia, killing three.",
+        "On 6 May 2020, the Security Council condemned North Korea's ballistic missile tests.",
+        "On 6 May 2020, Russia expelled diplomats from three European countries.",
+    ],
+)
+def test_accidents_missile_tests_and_expulsions_of_diplomats_are_no_conflict_events(code, text):
+    assert [e.sub_event_type for e in code(text) if e.is_factual] == []

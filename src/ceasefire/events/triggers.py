@@ -44,6 +44,8 @@ class TriggerSet:
     approximate_place: re.Pattern[str]
     event_anaphor: re.Pattern[str]
     civilian_target: re.Pattern[str]
+    accident_cues: re.Pattern[str]
+    accident_explains: re.Pattern[str]
 
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[Mention]:
         """Trigger mentions in ``text[start:end]`` that are not blocked, longest first on overlap."""
@@ -73,6 +75,8 @@ class TriggerSet:
                     produced_by=PRODUCED_BY,
                 )
             )
+        if self.accident_cues.search(segment):
+            mentions = [m for m in mentions if not m.value.rule.fallback and not self.accident_explains.search(m.text)]
         if any(not m.value.rule.fallback for m in mentions):
             mentions = [m for m in mentions if not m.value.rule.fallback]
         return mentions
@@ -120,6 +124,8 @@ def load_triggers() -> TriggerSet:
         event_anaphor=re.compile(
             r"^(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(raw["event_anaphors"]) + r")\b"
         ),
+        accident_cues=re.compile(raw["accidents"]["cues"], re.IGNORECASE),
+        accident_explains=re.compile(raw["accidents"]["explains"], re.IGNORECASE),
         civilian_target=re.compile(r"^\s*(?:" + "|".join(raw["civilian_targets"]) + ")", re.IGNORECASE),
         approximate_place=re.compile(
             r"(?<![\w-])(?:"
