@@ -511,3 +511,17 @@ def test_after_a_locative_a_looser_spelling_is_taken():
     # "Daraa al-Balad", the old town, is a spelling of the city itself
     assert found == {"Menbij": "Manbij", "al-Bab": "Al Bāb", "Daraa al-Balad": "Dar‘ā"}
     assert gazetteer.find_place_names("Menbij said nothing.") == []
+
+
+def test_a_name_listed_after_a_village_is_read_as_a_place():
+    gazetteer = Gazetteer.load()
+    found = {
+        m.text: m.candidates[0].place for m in gazetteer.find_place_names("Regime shelling hit Mhambal and Ehsem.")
+    }
+    assert found["Ehsem"].name == "Ihsim" and found["Ehsem"].admin1 == "Idleb"
+    listed = {m.text for m in gazetteer.find_place_names("Jets struck Kafr Nabl, Hass and Qmenas.")}
+    assert {"Kafr Nabl", "Hass", "Qmenas"} <= listed
+    # Not after a country, and only a spelling match, not a fuzzy one: lists go on with people.
+    assert "Ehsem" not in {m.text for m in gazetteer.find_place_names("Turkey and Ehsem.")}
+    people = {m.text for m in gazetteer.find_place_names("Jets struck Ariha, Abu Mohammad and Mhambal.")}
+    assert "Abu Mohammad" not in people and "Mhambal" in people

@@ -59,6 +59,9 @@ _TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‘`ʿʾ]\w+)*")
 _MAX_SPAN_WORDS = 4
 _SCAN_MIN_LOOSE_SCORE = 0.75
 _LOCATIVE_MIN_SCORE = 0.5  # a looser match, accepted only right after "in", "near", "shelled"…
+# A name listed after a village ("Kafr Nabl, Hass and Ehsem"): a spelling match, not a fuzzy one,
+# for a list may go on with people ("Ariha, Abu Mohammad and …").
+_LISTED_MIN_SCORE = 0.6
 _LOCATIVE_WORDS = frozenset(
     "in near at on outside around into inside from to towards toward of entered shelled struck hit stormed "
     "captured recaptured reached targeted bombed besieged surrounded attacked raided".split()
@@ -605,11 +608,20 @@ class Gazetteer:
         "near al-Mayadeen"): there a looser spelling match in Syria is accepted."""
         extra: list[NameMatch] = []
         taken = [(m.start, m.end) for m in found]
+        # Where each Syrian village or town found so far ends: a name listed after one
+        # ("shelled Kafr Nabl, Hass and Ehsem") is a place as surely as one after "in".
+        village_ends = {m.end for m in found if _names_a_syrian_village(m)}
         for index, (start, word) in enumerate(tokens):
             if not _is_capitalised(word) or any(a <= start < b for a, b in taken):
                 continue
             first = index - 1 if index and tokens[index - 1][1].lower() in _ARTICLES else index
-            if first == 0 or tokens[first - 1][1].lower() not in _LOCATIVE_WORDS:
+            if first == 0:
+                continue
+            if tokens[first - 1][1].lower() in _LOCATIVE_WORDS:
+                min_score = _LOCATIVE_MIN_SCORE
+            elif _listed_after(text, tokens, first, village_ends):
+                min_score = _LISTED_MIN_SCORE
+            else:
                 continue
             options: list[tuple[float, int, NameMatch]] = []
             for last in range(index, min(len(tokens) - 1, index + 2) + 1):
@@ -624,7 +636,7 @@ class Gazetteer:
                 candidates = [
                     c
                     for c in self._lookup(text[span_start:end], admin.SYRIA, fuzzy=True, scan_only=False)
-                    if c.score >= _LOCATIVE_MIN_SCORE
+                    if c.score >= min_score
                 ]
                 if candidates:
                     match = NameMatch(
@@ -647,6 +659,8 @@ class Gazetteer:
                 best = max(close or options, key=lambda o: (o[1], o[0]) if close else (o[0], o[1]))[2]
                 extra.append(best)
                 taken.append((best.start, best.end))
+                if _names_a_syrian_village(best):
+                    village_ends.add(best.end)
         return extra
 
     def _span_ends(self, text: str, tokens: list[tuple[int, str]], first: int) -> list[int]:
@@ -783,6 +797,27 @@ def _neighbour(text: str, tokens: list[tuple[int, str]], index: int, *, step: in
             continue
         return word
     return None
+
+
+def _names_a_syrian_village(match: NameMatch) -> bool:
+    """Whether a name's best reading is a Syrian village, town or city (not a country or province)."""
+    best = match.candidates[0].place if match.candidates else None
+    return best is not None and best.country == admin.SYRIA and best.feature == "populated_place"
+
+
+def _listed_after(text: str, tokens: list[tuple[int, str]], index: int, ends: set[int]) -> bool:
+    """Whether token ``index`` follows ", ", " and " or " or " right after one of the names ending at ``ends``."""
+    if index == 0:
+        return False
+    start, word = tokens[index - 1]
+    if word.lower() in ("and", "or"):
+        if index < 2:
+            return False
+        before_start, before = tokens[index - 2]
+        end = before_start + len(before)
+        return end in ends and text[end:start].strip(" ") in ("", ",")
+    end = start + len(word)
+    return end in ends and text[end : tokens[index][0]].strip(" ") == ","
 
 
 def _article_before(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
