@@ -165,6 +165,9 @@ def test_extra_places_are_present_with_features(gazetteer: Gazetteer) -> None:
         ("Al-Mouzara", "Idleb", 35.658, 36.438),  # GeoNames Mawzarah, Jabal al-Zawiya
         ("Rajo", "Aleppo", 36.676, 36.664),  # GeoNames Radjun, Afrin district
         ("Daraa al-Balad", "Dar'a", 32.619, 36.102),  # a part of Daraa city
+        ("Menbij", "Aleppo", 36.527, 37.956),
+        ("al-Mayadeen", "Deir-ez-Zor", 35.021, 40.453),
+        ("Kabani", "Lattakia", 35.717, 36.233),  # GeoNames Kabanah, not Kobani
     ],
 )
 def test_villages_the_packaged_data_lacked(
