@@ -234,3 +234,25 @@ def test_a_capital_city_of_a_distant_state_is_a_place_not_an_actor(code):
 )
 def test_accidents_missile_tests_and_expulsions_of_diplomats_are_no_conflict_events(code, text):
     assert [e.sub_event_type for e in code(text) if e.is_factual] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 2 May 2020, a man blew himself up at a checkpoint in Al-Bab.", "Suicide bomb"),
+        ("On 2 May 2020, gunmen hacked to death a farmer near Tal Tamr.", "Attack"),
+        ("On 2 May 2020, IS militants took three shepherds hostage near Al-Sukhnah.", "Abduction/forced disappearance"),
+        ("On 2 May 2020, a car was struck by a drone near Al-Bab.", "Air/drone strike"),
+        (
+            "On 2 May 2020, Russian air defences at Hmeimim downed two drones launched by militants.",
+            "Disrupted weapons use",
+        ),
+        ("On 2 May 2020, fighters ransacked shops in Tal Abyad.", "Looting/property destruction"),
+        (
+            "On 2 May 2020, regime forces entered Tabqa after SDF fighters withdrew.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_more_ways_of_telling_an_event(code, text, sub_event_type):
+    assert [e.sub_event_type for e in code(text)][:1] == [sub_event_type]
