@@ -320,6 +320,8 @@ class Gazetteer:
 
     def __init__(self, layers: list[IndexLayer]):
         self._layers = layers
+        # The one layer's strict keys, for the common lookup's short way (see ``_lookup``).
+        self._only_codes = layers[0].codes if len(layers) == 1 else None
         # Lookups so far; each list is kept here and a copy handed out.
         self._cache: dict[tuple[str, str | None, bool, int | None], list[Candidate]] = {}
         self._stop = stop_names()
@@ -389,6 +391,14 @@ class Gazetteer:
         query = normalize_name(name)
         if not query:
             return []
+        if self._only_codes is not None:
+            # Most names are one place's spelling in one index: answer without the tables
+            # of hits and ranks (the same candidate as those would give).
+            code = self._only_codes.get(query)
+            if type(code) is int and not code & 2 and country is None:
+                layer = self._layers[0]
+                if not scan_only or layer.scan[code >> 2]:
+                    return [_candidate(layer.place(code >> 2), 1.0, "")]
         hits: dict[tuple[int, int], tuple[float, int, str]] = {}
         self._collect_strict(hits, query, 0, query, country, scan_only)
         if not hits:

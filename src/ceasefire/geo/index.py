@@ -195,6 +195,7 @@ _COUNTRY, _ADMIN1, _ADMIN2, _ADMIN3, _FEATURE, _SOURCE = range(len(_VOCABULARY_C
 # One 64-byte record per place: latitude, longitude, population, where its name
 # and place id start and end in the image's text, and an index into each vocabulary.
 _RECORD = struct.Struct("<ddqIII" + "I" * len(_VOCABULARY_COLUMNS) + "4x")
+_UNPACK_RECORD, _RECORD_SIZE = _RECORD.unpack_from, _RECORD.size
 # Parts of a record read without building the place.
 _POPULATION, _POPULATION_OFFSET = struct.Struct("<q"), struct.calcsize("<dd")
 _NAME_SPAN, _NAME_OFFSET = struct.Struct("<II"), struct.calcsize("<ddq")
@@ -271,9 +272,16 @@ def place_from_fields(values: dict[str, Any]) -> Place:
     of its time there. Filling the instance's dictionary in one step takes half as
     long. ``tests/geo/test_gazetteer.py`` checks the two agree, field for field.
     """
-    place = object.__new__(Place)
-    object.__setattr__(place, "__dict__", values)
+    place = _NEW_PLACE(Place)
+    _SET_PLACE_DICT(place, values)
     return place
+
+
+# How ``place_from_fields`` makes a Place: the bare instance, then its dictionary set through
+# the class's own ``__dict__`` slot (a frozen dataclass refuses ``setattr``), without going
+# through ``object.__setattr__``'s lookup of that slot on every call.
+_NEW_PLACE = object.__new__
+_SET_PLACE_DICT = vars(Place)["__dict__"].__set__
 
 
 def _load_image(image: Path) -> dict[str, Any]:
@@ -302,6 +310,8 @@ class IndexLayer:
         if payload.get("format") != INDEX_VERSION or image.stat().st_mtime < path.stat().st_mtime:
             payload = _load_image(write_memory_image(path))
         self._exact: dict[str, int | bytes] = payload["exact"]
+        # The same table, read-only by convention: one code as an int, several as packed bytes.
+        self.codes: dict[str, int | bytes] = self._exact
         self._texts: str = payload["texts"]
         self._records: bytes = payload["records"]
         (
@@ -367,8 +377,11 @@ class IndexLayer:
                 admin3,
                 feature,
                 source,
-            ) = _RECORD.unpack_from(self._records, pid * _RECORD.size)
-            place = place_from_fields(
+            ) = _UNPACK_RECORD(self._records, pid * _RECORD_SIZE)
+            # ``place_from_fields``, inline: this runs once for every place a new name finds.
+            place = _NEW_PLACE(Place)
+            _SET_PLACE_DICT(
+                place,
                 {
                     "name": self._texts[name_start:name_end],
                     "country": self._countries[country],
@@ -381,7 +394,7 @@ class IndexLayer:
                     "population": population,
                     "source": self._sources[source],
                     "place_id": self._texts[name_end:id_end],
-                }
+                },
             )
             self._places[pid] = place
         return place
