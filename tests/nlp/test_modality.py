@@ -1,3 +1,5 @@
+import pytest
+
 from ceasefire.nlp.modality import read_modality
 
 
@@ -50,3 +52,22 @@ def test_the_speaker_of_said_is_kept_when_the_blame_has_no_subject():
     )
     assert r.modality == "alleged"
     assert r.attribution == "the defence ministry"
+
+
+def test_possible_makes_a_forecast_only_of_the_noun_it_qualifies():
+    assert reading("Residents fear a possible Turkish offensive on Tal Rifaat.", "offensive").modality == "forecast"
+    sentence = "A potential IS cell attacked a QSD checkpoint in Busayrah, killing 2 QSD fighters."
+    assert reading(sentence, "attacked").modality == "reported"
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Protesters in Idleb city demanded that Turkey should stop the regime offensive.", "demanded"),
+        ("Residents of Daraa protested, saying the regime must release detainees.", "protested"),
+        ("Turkish forces shelled Tal Rifaat, rather than the QSD positions nearby.", "shelled"),
+        ("Regime forces should have withdrawn from Saraqib but shelled Kansafra instead.", "shelled"),
+    ],
+)
+def test_an_assessment_cue_outside_the_clause_of_the_event_is_no_assessment(sentence, word):
+    assert reading(sentence, word).modality == "reported"

@@ -62,7 +62,7 @@ def read_modality(sentence: str, trigger_start: int) -> ModalityReading:
             cue_end=alleged.end(),
             attribution=speaker,
         )
-    assessment = _pattern("assessment").search(sentence)
+    assessment = _assessment_cue(sentence, trigger_start)
     if assessment is not None:
         return ModalityReading(
             modality="assessment", cue=assessment.group(0), cue_start=assessment.start(), cue_end=assessment.end()
@@ -86,7 +86,24 @@ _FUTURE_AFTER = re.compile(
 
 def speaks_of_the_future(sentence: str) -> bool:
     """Whether a sentence holds any forecast cue at all, wherever it stands."""
-    return _pattern("forecast").search(sentence) is not None or _FUTURE_AFTER.match(sentence) is not None
+    return (
+        _pattern("forecast").search(sentence) is not None
+        or _pattern("forecast_adjectives").search(sentence) is not None
+        or _FUTURE_AFTER.match(sentence) is not None
+    )
+
+
+def _assessment_cue(sentence: str, trigger_start: int) -> re.Match[str] | None:
+    """An assessment cue in the clause of the event word; "protesters demanded that Turkey
+    should stop the offensive" reports a protest, whatever the protesters think."""
+    masked = _pattern("not_assessment").sub(lambda m: " " * len(m.group(0)), sentence)
+    for cue in _pattern("assessment").finditer(masked):
+        first, last = sorted((cue.start(), trigger_start))
+        between = sentence[first:last]
+        if _CLAUSE_BREAK.search(between) or _pattern("assessment_clause_ends").search(between):
+            continue
+        return re.compile(re.escape(cue.group(0))).search(sentence, cue.start())
+    return None
 
 
 def _forecast_cue(sentence: str, trigger_start: int) -> re.Match[str] | None:
@@ -100,6 +117,9 @@ def _forecast_cue(sentence: str, trigger_start: int) -> re.Match[str] | None:
             start = trigger_start + found.start()
             return re.compile(re.escape(found.group(0))).search(sentence, start)
     before = sentence[:trigger_start]
+    adjectives = [m for m in _pattern("forecast_adjectives").finditer(before)]
+    if adjectives and len(before[adjectives[-1].end() :].split()) <= 1:  # "a possible (Turkish) offensive"
+        return adjectives[-1]
     cues = [m for m in _pattern("forecast").finditer(before)]
     if not cues:
         return None
