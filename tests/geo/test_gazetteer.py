@@ -528,3 +528,17 @@ def test_a_name_listed_after_a_village_is_read_as_a_place():
     assert "Ehsem" not in {m.text for m in gazetteer.find_place_names("Turkey and Ehsem.")}
     people = {m.text for m in gazetteer.find_place_names("Jets struck Ariha, Abu Mohammad and Mhambal.")}
     assert "Abu Mohammad" not in people and "Mhambal" in people
+
+
+def test_the_short_way_for_one_spelling_gives_what_the_full_lookup_gives(gazetteer: Gazetteer) -> None:
+    # With the index given twice, every lookup takes the full way (hits of both layers,
+    # ranked, the second copy of each place dropped): the answers must be the same.
+    path = Path(gazetteer.info()["index_files"][0])
+    single = Gazetteer([IndexLayer(path)])
+    doubled = Gazetteer([IndexLayer(path), IndexLayer(path)])
+    names = ["Saraqib", "Kafr Nabl", "Springfield", "Nayrab", "Idlib", "Saraqeb", "Maaret Elnaasan", "Paris"]
+    for name in names:
+        for options in ({}, {"limit": 1}, {"country": "Syria"}):
+            assert single.lookup(name, **options) == doubled.lookup(name, **options), (name, options)
+    for text in (SENTENCE, "Turkish drones struck near Tell Abiad and Ras al-Ain."):
+        assert single.find_place_names(text) == doubled.find_place_names(text)
