@@ -145,12 +145,21 @@ def test_extra_places_are_present_with_features(gazetteer: Gazetteer) -> None:
         "T4 airbase": "airbase",
         "Al-Hol camp": "camp",
         "Atmeh camp": "camp",
+        "Western Ghouta": "area",
+        "Qalamoun Mountains": "area",
+        "Jabal al-Akrad": "area",
+        "Jabal al-Turkman": "area",
+        "Jabal al-Arab": "area",
+        "Deir ez-Zor military airport": "airbase",
     }
     for name, feature in expected.items():
         top = _top(gazetteer, name)
         assert (top.place.name, top.place.feature, top.place.country) == (name, feature, "Syria")
     assert _top(gazetteer, "Khmeimim Air Base").place.admin1 == "Lattakia"
     assert _top(gazetteer, "Tiyas Military Airbase").place.admin1 == "Homs"
+    # the mountains north of Damascus, not the Lattakia village Qalmun
+    assert _top(gazetteer, "Qalamoun").place.admin1 == "Rural Damascus"
+    assert _top(gazetteer, "Kurd Mountains").place.admin1 == "Lattakia"
     ain_al_hawr = _top(gazetteer, "Ain al-Hawr", country="Syria").place
     assert ain_al_hawr.admin1 == "Idleb" and _near(ain_al_hawr, 35.84, 36.18)
 
