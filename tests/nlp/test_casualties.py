@@ -154,3 +154,15 @@ def test_a_death_toll_is_the_total_of_its_sentence():
 )
 def test_more_dead_in_a_later_sentence_add_up(text, deaths):
     assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unidentified gunmen killed a mukhtar in Daraa.",
+        "Unidentified gunmen shot dead a former rebel in Tafas.",
+        "A pharmacist was killed by unidentified gunmen.",
+    ],
+)
+def test_one_person_named_by_occupation_or_side_is_one_dead(text):
+    assert total_deaths(find_fatalities(text), text) == 1

@@ -71,3 +71,20 @@ def test_possible_makes_a_forecast_only_of_the_noun_it_qualifies():
 )
 def test_an_assessment_cue_outside_the_clause_of_the_event_is_no_assessment(sentence, word):
     assert reading(sentence, word).modality == "reported"
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("A man who could not be identified was shot dead by unidentified gunmen in Tafas.", "shot"),
+        ("Regime forces who would not let civilians leave shelled Kansafra.", "shelled"),
+    ],
+)
+def test_could_not_and_would_not_tell_what_was_not_so(sentence, word):
+    assert reading(sentence, word).modality == "reported"
+
+
+def test_a_modal_in_a_relative_clause_does_not_make_the_event_a_forecast():
+    sentence = "Unidentified gunmen, who may be IS members, killed a QSD fighter in Busayrah."
+    assert reading(sentence, "killed").modality == "reported"
+    assert reading("IS cells may attack QSD positions in Busayrah.", "attack").modality == "forecast"

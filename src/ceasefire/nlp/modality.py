@@ -120,18 +120,22 @@ def _forecast_cue(sentence: str, trigger_start: int) -> re.Match[str] | None:
     adjectives = [m for m in _pattern("forecast_adjectives").finditer(before)]
     if adjectives and len(before[adjectives[-1].end() :].split()) <= 1:  # "a possible (Turkish) offensive"
         return adjectives[-1]
-    cues = [m for m in _pattern("forecast").finditer(before)]
+    denials = [m.start() for m in _pattern("not_forecast").finditer(before)]
+    cues = [m for m in _pattern("forecast").finditer(before) if m.start() not in denials]
     if not cues:
         return None
     cue = cues[-1]
     between = before[cue.end() :]
     if _CLAUSE_BREAK.search(between):
         return None
+    if "," in between and _RELATIVE_BEFORE.search(before[: cue.start()]):
+        return None  # the cue's clause is a relative one: "gunmen, who may be IS members, killed…"
     if len(between.split()) > _FORECAST_WINDOW_WORDS:
         return None
     return cue
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*$")
 _ACCORDING_TO = re.compile(r"according to ([^,.;]+)", re.IGNORECASE)
 _AUXILIARIES = re.compile(r"\s+(?:were|was|is|are|have|has|had|been)$")
 
