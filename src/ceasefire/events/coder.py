@@ -98,19 +98,34 @@ class CodingContext:
             classifier=SubEventClassifier.load(),
         )
 
-    def choose_type(self, rule_type: str, text: str, weight: float = 1.0) -> tuple[str, float]:
+    def choose_type(
+        self, rule_type: str, text: str, weight: float = 1.0, settled: frozenset[str] = frozenset()
+    ) -> tuple[str, float]:
         """The sub-event type of an event whose word signals ``rule_type``, read with the
-        classifier's belief about the sentence; and how sure the choice is."""
+        classifier's belief about the sentence; and how sure the choice is. Among the types of
+        ``settled`` the rules have already chosen ``rule_type`` (who took the town, whom the
+        attack hit): the classifier's belief in any of them counts for it."""
         if self.classifier is None:
             return rule_type, 0.5
         scores: dict[str, float] = {}
         for code, probability in self.classifier.predict(text):
             name = self.classifier.sub_event_type(code)
             if name is not None:
+                name = rule_type if name in settled else name
                 scores[name] = scores.get(name, 0.0) + probability
         scores[rule_type] = scores.get(rule_type, 0.0) + self.rule_weight * weight
         best = max(scores, key=lambda name: scores[name])
         return best, min(1.0, scores[best])
+
+
+def _retype_family(rule: TriggerRule) -> frozenset[str]:
+    """The types a rule's retyping chooses among."""
+    retype = rule.retype
+    types = {rule.sub_event_type}
+    for key in ("by_actor1", "by_target"):
+        types.update(str(name) for name in retype.get(key, {}).values())
+    types.update(str(option["sub_event_type"]) for option in retype.get("by_context", []))
+    return frozenset(types)
 
 
 @dataclass(kw_only=True)
@@ -370,18 +385,30 @@ class _Coder:
             if kind not in seen:
                 seen.add(kind)
                 kept.append(trigger)
-        # "police detained dozens of protesters": the arrests are how the protest was met, not an event
-        absorbed = {name for trigger in kept for name in trigger.value.rule.absorbs}
-        return [t for t in kept if t.value.rule.sub_event_type not in absorbed or t.value.rule.absorbs]
+        # "police detained dozens of protesters": the arrests are how the protest was met, not an event;
+        # of two words that would absorb each other, the first told stands
+        types = [{t.value.rule.sub_event_type, self._retyped(i, t)} for t in kept]
+
+        def absorbed(k: int) -> bool:
+            for j, other in enumerate(kept):
+                if j == k or not types[k] & other.value.rule.absorbs:
+                    continue
+                if not (types[j] & kept[k].value.rule.absorbs and k < j):
+                    return True
+            return False
+
+        return [t for k, t in enumerate(kept) if not absorbed(k)]
 
     # -- building one event --------------------------------------------------------------
 
     def _draft(self, i: int, sentence: Sentence, trigger: Mention, window: tuple[int, int]) -> _Draft:
-        rule_type = self._retyped(i, trigger)
+        rule_type, settled = self._retype(i, trigger)
         rule = trigger.value.rule
         # a type the context chose (by_context, by_target, by_actor1) is read, not assumed
         weight = 1.0 if rule_type != rule.sub_event_type else rule.weight
-        sub_event_type, belief = self.ctx.choose_type(rule_type, sentence.text, weight)
+        sub_event_type, belief = self.ctx.choose_type(
+            rule_type, sentence.text, weight, _retype_family(rule) if settled else frozenset()
+        )
         every = self._roles_of_sentence(i, None)
         roles_in = [r for r in every if r.mention is None or window[0] <= r.mention.start < window[1]]
         if window[0] > sentence.start and not any(r.mention and r.mention.start < trigger.end for r in roles_in):
@@ -409,9 +436,14 @@ class _Coder:
         )
 
     def _retyped(self, i: int, trigger: Mention) -> str:
+        return self._retype(i, trigger)[0]
+
+    def _retype(self, i: int, trigger: Mention) -> tuple[str, bool]:
+        """The sub-event type a trigger's rule gives in its sentence, and whether something found
+        there (a context word, the target, the doer) settled it rather than a default."""
         rule = trigger.value.rule if isinstance(trigger.value, Trigger) else None
         if rule is None:
-            return str(trigger.value)
+            return str(trigger.value), False
         retype = rule.retype
         sentence = self.sentences[i]
         if "by_context" in retype:
@@ -420,7 +452,7 @@ class _Coder:
                 near = option.get("near")
                 scope = self.text[max(0, trigger.start - near) : trigger.end + near] if near else context
                 if re.search(option["pattern"], scope, re.IGNORECASE):
-                    return str(option["sub_event_type"])
+                    return str(option["sub_event_type"]), True
         if "by_target" in retype:
             passive = bool(
                 re.search(
@@ -437,7 +469,7 @@ class _Coder:
             ):
                 # the target named right after the word, unless an actor is named first
                 civilians = not any(trigger.end <= m.start < trigger.end + named.end() for m in targets)
-            return str(retype["by_target"]["civilians" if civilians else "other"])
+            return str(retype["by_target"]["civilians" if civilians else "other"]), civilians or bool(targets)
         if "by_actor1" in retype:
             roles = assign_roles(
                 self.text, trigger, self._roles_of_sentence(i, None), sub_event_type=rule.sub_event_type
@@ -446,8 +478,8 @@ class _Coder:
             kind = actor.kind if actor else "other"
             if actor is not None and kind not in retype["by_actor1"] and actor.inter == 1:
                 kind = "state_forces"  # police and gendarmes are state forces in ACLED's sense
-            return str(retype["by_actor1"].get(kind, retype["by_actor1"]["other"]))
-        return rule.sub_event_type
+            return str(retype["by_actor1"].get(kind, retype["by_actor1"]["other"])), actor is not None
+        return rule.sub_event_type, False
 
     def _context_text(self, i: int) -> str:
         """A sentence and the next one of its paragraph: "… protesters gathered. Police fired tear gas." """
