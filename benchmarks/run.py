@@ -98,10 +98,17 @@ def main() -> int:
         for name, value in sample.accuracy().items():
             table.add_row(f"sample corpus: accuracy {name}", f"{value:.3f}")
 
-    acled_style = REPO / "benchmarks" / "data" / "syria-acled-style.csv"
-    if acled_style.exists():
-        rows = read_gold_csv(acled_style)
-        halves = {"all": rows, "tuning half (odd ids)": rows[0::2], "held-out half (even ids)": rows[1::2]}
+    first = REPO / "benchmarks" / "data" / "syria-acled-style.csv"
+    second = REPO / "benchmarks" / "data" / "syria-acled-style-2.csv"
+    if first.exists() and second.exists():
+        rows, rows_2 = read_gold_csv(first), read_gold_csv(second)
+        halves = {
+            "both sets": rows + rows_2,
+            "set 1": rows,
+            "set 2": rows_2,
+            "set 2 tuning half (odd ids)": rows_2[0::2],
+            "set 2 held-out half (even ids)": rows_2[1::2],
+        }
         for name, part in halves.items():
             result = score_csv(group_documents(part, {}), pipeline.code)
             accuracy = result.accuracy()
