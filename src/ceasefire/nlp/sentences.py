@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from ceasefire.model import Sentence
 
@@ -33,9 +37,30 @@ def split_sentences(text: str, language: Any) -> list[Sentence]:
     for index, ((start, _end), doc) in enumerate(zip(spans, docs, strict=True)):
         for sent in doc.sents:
             s_start, s_end = _trim(text, start + sent.start_char, start + sent.end_char)
-            if s_end > s_start:
-                sentences.append(Sentence(start=s_start, end=s_end, text=text[s_start:s_end], paragraph=index))
+            if s_end <= s_start:
+                continue
+            last = sentences[-1] if sentences else None
+            if last is not None and last.paragraph == index and _runs_on(last.text, text[s_start:s_end]):
+                s_start = last.start
+                sentences.pop()
+            sentences.append(Sentence(start=s_start, end=s_end, text=text[s_start:s_end], paragraph=index))
     return sentences
+
+
+@cache
+def _title_end() -> re.Pattern[str]:
+    raw = yaml.safe_load(resources.files("ceasefire.nlp").joinpath("data/abbreviations.yaml").read_text("utf-8"))
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(str(t)) for t in raw["titles"]) + r")\.$")
+
+
+def _runs_on(previous: str, following: str) -> bool:
+    """Whether the parser cut a sentence short: after "Brig." or an open bracket, before a
+    closing bracket, or before a lower-case word with no full stop between."""
+    if _title_end().search(previous) or previous.count("[") > previous.count("]"):
+        return True
+    if previous.count("(") > previous.count(")"):
+        return True
+    return bool(re.match(r"[\])]", following) or re.match(r"[a-z]", following) and not re.search(r"[.!?]$", previous))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
