@@ -91,6 +91,14 @@ def test_word_equivalences() -> None:
     assert base_key("Maarrat Misrin") == base_key("Maaret Misrin") == base_key("Marat Misrin")
 
 
+def test_english_long_vowels_meet_their_single_letters() -> None:
+    # "ee" and "oo" are how English writes long i and u.
+    assert base_key("Hajeen") == base_key("Hajin") == "hajin"
+    assert base_key("al-Mayadeen") == base_key("Mayadin")
+    assert base_key("Sooran") == base_key("Souran") == base_key("Suran") != base_key("Saran")
+    assert base_key("Tell Abyad") == base_key("Tal Abyad")  # no "ee" to fold across words
+
+
 def test_key_levels_are_ordered_and_distinct() -> None:
     keys = keys_by_level("Jisr al-Shughur")
     assert keys == [("jisr al shughur", 0), ("jisrshughur", 1), ("jsrsgr", 2)]

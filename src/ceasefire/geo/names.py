@@ -181,6 +181,9 @@ _TA_MARBUTA = re.compile(r"(?<=\w\w\w)(?:ah|eh|a|e)$")
 
 
 def _base_word(word: str) -> str:
+    if word.isascii():
+        # English "ee" and "oo" are long i and u (Hajeen, Hajin; Sooran, Suran).
+        word = word.replace("ee", "i").replace("oo", "u")
     word = _collapse(word)
     word = _WORD_EQUIVALENTS.get(word, word)
     if word.isascii():
