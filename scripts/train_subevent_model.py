@@ -1,7 +1,8 @@
 """Train the sub-event classifier and export it for NumPy-only inference.
 
-Reads the project's own snippets (``src/ceasefire/events/data/training/subevent-snippets.jsonl``, short one-to-three
-sentence snippets, and ``subevent-snippets-2.jsonl``, longer multi-sentence wire paragraphs in other styles), prints a
+Reads the project's own snippets (every ``src/ceasefire/events/data/training/subevent-snippets*.jsonl``, in name
+order: short one-to-three sentence snippets, longer multi-sentence wire paragraphs in other styles, and snippets on the
+classes hardest to tell apart; see that folder's README), prints a
 stratified k-fold cross-validation on them for a few regularisation strengths, fits multinomial logistic regression
 over TF-IDF word 1-2-grams and character 3-5-grams with the best one, and writes:
 
@@ -40,7 +41,7 @@ from ceasefire.events.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "ceasefire" / "events" / "data"
-DEFAULT_SNIPPETS = (DATA / "training" / "subevent-snippets.jsonl", DATA / "training" / "subevent-snippets-2.jsonl")
+DEFAULT_SNIPPETS = tuple(sorted((DATA / "training").glob("subevent-snippets*.jsonl")))  # in name order
 DEFAULT_HELDOUT = DATA / "training" / "subevent-heldout.jsonl"
 DEFAULT_MODEL = DATA / "subevent-model.npz"
 DEFAULT_FIXTURE = ROOT / "tests" / "events" / "data" / "subevent-model-expected.json"
@@ -99,6 +100,11 @@ def report_classes(labels: list[str], predicted: list[str]) -> None:
         print(f"  {label:<30} {score:.3f}{note}")
 
 
+def _shown(path: Path) -> str:
+    resolved = path.resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(resolved)
+
+
 def write_npz(path: Path, **arrays: np.ndarray) -> None:
     """``numpy.savez_compressed`` with fixed timestamps, so that retraining on the same data gives the same bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,7 +146,7 @@ def export(pipeline, path: Path, *, c: float, seed: int, n_snippets: int) -> Non
         intercept=model.intercept_.astype(np.float32),
     )
     print(
-        f"\nwrote {path.relative_to(ROOT)}: {path.stat().st_size / 1e6:.2f} MB, "
+        f"\nwrote {_shown(path)}: {path.stat().st_size / 1e6:.2f} MB, "
         f"{len(word_vocabulary)} word and {len(char_vocabulary)} character features, {len(model.classes_)} classes"
     )
 
@@ -171,7 +177,7 @@ def write_fixture(pipeline, exported: SubEventClassifier, texts, labels, path: P
     path.write_text(json.dumps({"about": about, "cases": cases}, indent=1, ensure_ascii=False) + "\n", "utf-8")
     print(
         f"held-out snippets: {correct}/{len(texts)} correct; exported model matches scikit-learn "
-        f"(largest probability difference {worst:.1e}); wrote {path.relative_to(ROOT)}"
+        f"(largest probability difference {worst:.1e}); wrote {_shown(path)}"
     )
 
 

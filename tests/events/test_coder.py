@@ -304,3 +304,30 @@ def test_the_classifier_reads_the_kind_of_event_but_a_settled_doer_decides_betwe
 def test_one_event_from_words_that_tell_its_parts(code, text, sub_event_type):
     events = [e for e in code(text) if e.is_factual]
     assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+def test_the_doer_named_inside_the_event_words_is_actor1(code):
+    events = code("On 5 September 2021, 3 QSD members died when a Turkish drone hit their vehicle near Amuda.")
+    assert [(e.actor1, e.actor2) for e in events] == [
+        ("Military Forces of Turkey (2016-)", "QSD: Syrian Democratic Forces")
+    ]
+
+
+def test_a_remote_attack_that_harmed_people_with_no_armed_target_hit_civilians(code):
+    harmed = code("On 2 July 2019, Syrian regime forces shelled Hish town, killing a woman and her son.")
+    unharmed = code("On 2 July 2019, Syrian regime forces shelled Hish town; no casualties were reported.")
+    armed = code("On 2 July 2019, Syrian regime forces shelled HTS positions near Hish, killing 2 fighters.")
+    assert harmed[0].actor2 == "Civilians (Syria)"
+    assert unharmed[0].actor2 is None
+    assert armed[0].actor2 != "Civilians (Syria)"
+
+
+def test_two_events_of_one_sentence_keep_their_own_types(code):
+    events = code(
+        "On 12 May 2020, protesters threw stones at vehicles of a joint Russian-Turkish patrol on the M4 near Ariha."
+    )
+    assert sorted(e.sub_event_type for e in events) == ["Change to group/activity", "Violent demonstration"]
+
+
+def test_no_event_is_read_into_an_accident_report_without_event_words(code):
+    assert code("On 6 May 2020, a gas cylinder exploded in a restaurant in Latakia, killing three.") == []

@@ -75,6 +75,10 @@ _NOTHING = re.compile(r"(?!)")
 _CIVILIAN_KINDS = {"civilians"}
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_HARM = re.compile(r"\b(?:killing|killed|kills|died|dead|deaths?|injur\w*|wound\w*|hurt|casualt\w*)\b", re.IGNORECASE)
+_NO_HARM = re.compile(
+    r"\bno (?:one|body|civilians?|people|casualt\w*|deaths?|injur\w*|fatalit\w*)\b|\bnobody\b|\bunhurt\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,7 +90,8 @@ class CodingContext:
     taxonomy: Taxonomy
     admin1_place: Callable[[str], Place | None]
     classifier: SubEventClassifier | None = None
-    rule_weight: float = 0.3  # how much the event word's own type counts beside the classifier's belief
+    rule_weight: float = 0.6  # how much the event word's own type counts beside the classifier's belief
+    settled_weight: float = 1.5  # an event word whose type a found doer, target or context word chose
     lone_event_threshold: float = 0.35  # a document without event words still gets the classifier's event
 
     @classmethod
@@ -99,12 +104,18 @@ class CodingContext:
         )
 
     def choose_type(
-        self, rule_type: str, text: str, weight: float = 1.0, settled: frozenset[str] = frozenset()
+        self,
+        rule_type: str,
+        text: str,
+        weight: float = 1.0,
+        settled: frozenset[str] = frozenset(),
+        claimed: frozenset[str] = frozenset(),
     ) -> tuple[str, float]:
         """The sub-event type of an event whose word signals ``rule_type``, read with the
         classifier's belief about the sentence; and how sure the choice is. Among the types of
         ``settled`` the rules have already chosen ``rule_type`` (who took the town, whom the
-        attack hit): the classifier's belief in any of them counts for it."""
+        attack hit): the classifier's belief in any of them counts for it. The types in ``claimed``
+        belong to other events of the same text and are not this one's to take."""
         if self.classifier is None:
             return rule_type, 0.5
         scores: dict[str, float] = {}
@@ -112,7 +123,8 @@ class CodingContext:
             name = self.classifier.sub_event_type(code)
             if name is not None:
                 name = rule_type if name in settled else name
-                scores[name] = scores.get(name, 0.0) + probability
+                if name not in claimed:
+                    scores[name] = scores.get(name, 0.0) + probability
         scores[rule_type] = scores.get(rule_type, 0.0) + self.rule_weight * weight
         best = max(scores, key=lambda name: scores[name])
         return best, min(1.0, scores[best])
@@ -230,7 +242,8 @@ class _Coder:
                     distinct[k - 1].end if k else sentence.start,
                     distinct[k + 1].start if k + 1 < len(distinct) else sentence.end,
                 )
-                draft = self._draft(i, sentence, trigger, window)
+                others = frozenset(self._retyped(i, t) for t in distinct if t is not trigger)
+                draft = self._draft(i, sentence, trigger, window, others)
                 if any(d.sentences[0] == i and d.sub_event_type == draft.sub_event_type for d in self.drafts):
                     continue  # read as the same kind of event as one already coded from this sentence
                 self.drafts.append(draft)
@@ -247,8 +260,8 @@ class _Coder:
         """A report with no event word the vocabulary knows may still tell of one the
         classifier recognises: code it from the whole text, anchored at its first sentence."""
         classifier = self.ctx.classifier
-        if classifier is None or not self.sentences:
-            return
+        if classifier is None or not self.sentences or self.ctx.triggers.accident_cues.search(self.text):
+            return  # a report of an accident explains its own deaths and blasts
         code, probability = classifier.predict(self.text)[0]
         name = classifier.sub_event_type(code)
         if name is None or probability < self.ctx.lone_event_threshold:
@@ -401,13 +414,28 @@ class _Coder:
 
     # -- building one event --------------------------------------------------------------
 
-    def _draft(self, i: int, sentence: Sentence, trigger: Mention, window: tuple[int, int]) -> _Draft:
+    def _draft(
+        self,
+        i: int,
+        sentence: Sentence,
+        trigger: Mention,
+        window: tuple[int, int],
+        claimed: frozenset[str] = frozenset(),
+    ) -> _Draft:
+        """An event from one trigger; ``claimed`` are the types the sentence's other event words name,
+        which the classifier's reading of the whole sentence may not turn this one into."""
         rule_type, settled = self._retype(i, trigger)
         rule = trigger.value.rule
         # a type the context chose (by_context, by_target, by_actor1) is read, not assumed
         weight = 1.0 if rule_type != rule.sub_event_type else rule.weight
+        if settled:
+            weight = max(weight, 1.0) * self.ctx.settled_weight
         sub_event_type, belief = self.ctx.choose_type(
-            rule_type, sentence.text, weight, _retype_family(rule) if settled else frozenset()
+            rule_type,
+            sentence.text,
+            weight,
+            settled=_retype_family(rule) if settled else frozenset(),
+            claimed=claimed - {rule_type},
         )
         every = self._roles_of_sentence(i, None)
         roles_in = [r for r in every if r.mention is None or window[0] <= r.mention.start < window[1]]
@@ -575,6 +603,17 @@ class _Coder:
         if sub_event_type in _VICTIM_DEFAULT_CIVILIANS and roles.actor2 is None and roles.actor1 is not None:
             civilians = self._generic_role("civilians", country)  # those arrested, robbed or beaten, unnamed
             if civilians is not None and civilians.actor != roles.actor1.actor:
+                roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=civilians)
+        if (
+            event_type == "Explosions/Remote violence"
+            and roles.actor2 is None
+            and sub_event_type != "Disrupted weapons use"
+            and not self.ctx.triggers.armed_target.search(self.sentences[i].text)
+            and _HARM.search(self._context_text(i))
+            and not _NO_HARM.search(self._context_text(i))
+        ):
+            civilians = self._generic_role("civilians", country)  # "barrel bombs on Kafr Sijnah village"
+            if civilians is not None and (roles.actor1 is None or civilians.actor != roles.actor1.actor):
                 roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=civilians)
         if (
             event_type in _VIOLENT

@@ -89,6 +89,9 @@ def assign_roles(
         if _AGENT_BEFORE.search(text[max(0, r.start - 12) : r.start])
         and (passive or len(text[trigger.end : r.start].split()) <= _AGENT_REACH_WORDS)
     ]
+    inside = [r for r in before if r.mention is not None and r.end > trigger.start]
+    if inside and not agents:
+        agents = inside[:1]  # "… when a Turkish drone hit their vehicle": the doer is named in the event words
     if agents:
         doer = agents[0]
         victims = [r for r in before if r.actor != doer.actor] + [

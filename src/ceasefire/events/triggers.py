@@ -45,6 +45,7 @@ class TriggerSet:
     event_anaphor: re.Pattern[str]
     civilian_target: re.Pattern[str]
     accident_cues: re.Pattern[str]
+    armed_target: re.Pattern[str]
     accident_explains: re.Pattern[str]
 
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -125,6 +126,7 @@ def load_triggers() -> TriggerSet:
             r"^(?:The|This|That|Their|Its)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(raw["event_anaphors"]) + r")\b"
         ),
         accident_cues=re.compile(raw["accidents"]["cues"], re.IGNORECASE),
+        armed_target=re.compile("|".join(raw["armed_targets"]), re.IGNORECASE),
         accident_explains=re.compile(raw["accidents"]["explains"], re.IGNORECASE),
         civilian_target=re.compile(r"^\s*(?:" + "|".join(raw["civilian_targets"]) + ")", re.IGNORECASE),
         approximate_place=re.compile(
