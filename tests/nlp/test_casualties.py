@@ -166,3 +166,16 @@ def test_more_dead_in_a_later_sentence_add_up(text, deaths):
 )
 def test_one_person_named_by_occupation_or_side_is_one_dead(text):
     assert total_deaths(find_fatalities(text), text) == 1
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("Shelling hit Ariha, killing 3 people, 2 civilians and a QSD fighter.", 3),
+        ("A car bomb exploded in Afrin, killing at least 40 people, 11 children among them.", 40),
+        ("Shelling hit Ariha, killing 2 civilians, a woman and a child.", 2),
+        ("Two civilians, a man and his son, were killed.", 2),
+    ],
+)
+def test_a_group_after_a_bare_comma_tells_who_the_dead_were_and_is_not_added(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths

@@ -63,7 +63,8 @@ def _patterns() -> list[re.Pattern[str]]:
     death = _alternation(v["death_verbs"])
     # Words allowed between the number and the death verb: modifiers, "of X", "and supporters".
     filler = r"(?:[\w'’-]+\s+){0,12}?"
-    second_group = rf"(?:\s*(?:,|and)\s+(?:{kin}(?:[\w'’-]+\s+)?|{qty2}\s+(?:[\w'’-]+\s+){{0,5}}?)(?:{victims})\b)?"
+    # joined by "and": a group after a bare comma tells who the first were ("3 people, 2 civilians and …")
+    second_group = rf"(?:\s*,?\s+and\s+(?:{kin}(?:[\w'’-]+\s+)?|{qty2}\s+(?:[\w'’-]+\s+){{0,5}}?)(?:{victims})\b)?"
     flags = re.IGNORECASE
     return [
         # "the death toll rose to 12", "a death toll of 12"
@@ -83,6 +84,7 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b"
             rf"(?:\s+and\s+{qty2}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b)?"
+            rf"(?:\s*,[^,.;]{{1,60}},)?"  # "Two civilians, a man and his son, were killed"
             rf"\s*{filler}(?:were|was|have been|has been|had been|are|got)?\s*(?:also\s+)?(?:{death})\b",
             flags,
         ),
