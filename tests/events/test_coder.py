@@ -331,3 +331,35 @@ def test_two_events_of_one_sentence_keep_their_own_types(code):
 
 def test_no_event_is_read_into_an_accident_report_without_event_words(code):
     assert code("On 6 May 2020, a gas cylinder exploded in a restaurant in Latakia, killing three.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 12 February 2019, the regime and the SNA exchanged 20 detainees each near Al-Bab.", "Agreement"),
+        (
+            "On 4 November 2019, angry residents threw stones at Turkish military vehicles near Darbasiyah.",
+            "Violent demonstration",
+        ),
+        (
+            "On 15 February 2020, HTS arrested 3 members of Hurras al Din in Salqin and confiscated their weapons.",
+            "Arrests",
+        ),
+        ("On 25 February 2020, Kafr Nabl town fell to Syrian regime forces.", "Government regains territory"),
+        (
+            "On 20 December 2020, Turkish troops evacuated their observation post at Maar Hattat, "
+            "and regime forces moved into the site.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "On 6 April 2020, Russian forces brought additional warships to their base at Tartous.",
+            "Change to group/activity",
+        ),
+        (
+            "On 1 June 2021, QSD members opened fire with live ammunition to disperse protesters in Manbij, killing 2.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_swaps_stone_throwing_falls_hand_overs_and_live_fire(code, text, sub_event_type):
+    assert [e.sub_event_type for e in code(text) if e.is_factual][:1] == [sub_event_type]
