@@ -94,10 +94,9 @@ def assign_roles(
         agents = inside[:1]  # "… when a Turkish drone hit their vehicle": the doer is named in the event words
     if agents:
         doer = agents[0]
-        victims = [r for r in before if r.actor != doer.actor] + [
-            r for r in after if r is not doer and r.actor != doer.actor
-        ]
-        return _roles([doer] + _partners(text, doer, after), victims)
+        side1 = [doer] + _partners(text, doer, inside[1:] + after)
+        victims = [r for r in before + after if r not in side1 and r.actor not in {s.actor for s in side1}]
+        return _roles(side1, victims)
     victims = [r for r in before if r.mention is not None and _PASSIVE_AFTER.match(text[r.end : r.end + 40])]
     if victims and len(victims) < len(before) + len(after):
         doers = [r for r in before if r not in victims] + after
