@@ -21,6 +21,7 @@ from ceasefire.geo.gazetteer import (
 )
 from ceasefire.geo.geonames import read_geonames
 from ceasefire.geo.index import IndexLayer
+from ceasefire.geo.resolve import resolve_places
 from ceasefire.model import Place
 
 SENTENCE = (
@@ -551,3 +552,28 @@ def test_the_short_way_for_one_spelling_gives_what_the_full_lookup_gives(gazette
             assert single.lookup(name, **options) == doubled.lookup(name, **options), (name, options)
     for text in (SENTENCE, "Turkish drones struck near Tell Abiad and Ras al-Ain."):
         assert single.find_place_names(text) == doubled.find_place_names(text)
+
+
+def test_lowercase_direction_and_facility_words_belong_to_names_the_gazetteer_has(gazetteer: Gazetteer) -> None:
+    text = (
+        "Regime forces shelled western Ghouta; rockets hit the al-Omar oil field and the Bab al-Hawa border crossing."
+    )
+    found = {m.text: m.candidates[0].place for m in gazetteer.find_place_names(text)}
+    assert found["western Ghouta"].name == "Western Ghouta"
+    assert found["al-Omar oil field"].feature == "facility"
+    assert found["Bab al-Hawa border crossing"].feature == "crossing"
+    # a direction word before a name that has no such spelling stays out of the name
+    assert [m.text for m in gazetteer.find_place_names("Clashes in southern Idlib.")] == ["Idlib"]
+
+
+def test_places_added_from_public_sources_are_found(gazetteer: Gazetteer) -> None:
+    expected = {
+        "Tabqa": "Ar-Raqqa",
+        "Conoco": "Deir-ez-Zor",
+        "Khasham": "Deir-ez-Zor",
+        "Thiban": "Deir-ez-Zor",
+    }
+    for name, admin1 in expected.items():
+        assert gazetteer.lookup(name)[0].place.admin1 == admin1, name
+    places = gazetteer.find_place_names("Rockets fell on the Al-Hamdaniyah neighbourhood of Aleppo city.")
+    assert resolve_places(places)[0].value.place.admin1 == "Aleppo"

@@ -61,3 +61,46 @@ def test_kanakir_south_west_of_damascus_on_the_real_gazetteer() -> None:
     by_text = {m.text: m.value.place for m in mentions}
     assert by_text["Kanakir"].admin1 == "Rural Damascus"
     assert by_text["Damascus"].admin1 == "Damascus"
+
+
+def test_a_syrian_village_beats_a_foreign_town_of_the_same_spelling_without_context() -> None:
+    naha = Place(name="Naha", country="Japan", latitude=26.21, longitude=127.68, population=317_405)
+    nawa = _place("Nawa", "Dar'a", 32.89, 36.04)
+    mentions = resolve_places([_match(0, "Nawa", naha, nawa)])
+    assert mentions[0].value.place.country == "Syria"
+
+
+def test_a_subdistrict_seat_beats_a_hamlet_of_its_name() -> None:
+    hamlet = Place(name="Dhiban", country="Syria", latitude=36.5, longitude=38.4, admin1="Aleppo", admin3="Menbij")
+    seat = Place(name="Dhiban", country="Syria", latitude=35.01, longitude=40.51, admin1="Deir-ez-Zor", admin3="Thiban")
+    assert resolve_places([_match(0, "Dhiban", hamlet, seat)])[0].value.place.admin3 == "Thiban"
+
+
+def test_a_place_called_a_city_is_a_seat_or_a_populous_place() -> None:
+    # "north of Aleppo" pulls towards the village 14 km from Aleppo; "Afrin city" is the district seat.
+    aleppo = Place(name="Aleppo", country="Syria", latitude=36.20, longitude=37.17, admin1="Aleppo", population=10**6)
+    city = Place(name="Afrin", country="Syria", latitude=36.51, longitude=36.87, admin1="Aleppo", admin2="Afrin")
+    village = Place(
+        name="Afrin", country="Syria", latitude=36.23, longitude=37.33, admin1="Aleppo", admin2="Jebel Saman"
+    )
+    named = NameMatch(
+        start=20,
+        end=25,
+        text="Afrin",
+        candidates=(Candidate(place=village, score=1.0), Candidate(place=city, score=1.0)),
+    )
+    plain = resolve_places([_match(0, "Aleppo", aleppo), named])
+    assert plain[1].value.place.admin2 == "Jebel Saman"
+    called = NameMatch(start=20, end=25, text="Afrin", candidates=named.candidates, called="city")
+    assert resolve_places([_match(0, "Aleppo", aleppo), called])[1].value.place.admin2 == "Afrin"
+
+
+def test_city_and_town_after_a_name_are_recorded_by_the_scanner() -> None:
+    gazetteer = Gazetteer.load()
+    found = {
+        m.text: m.called
+        for m in gazetteer.find_place_names("Gunmen shot two men in Nawa city and in the town of Salqin.")
+    }
+    assert found == {"Nawa": "city", "Salqin": "town"}
+    mentions = resolve_places(gazetteer.find_place_names("Gunmen shot at two brothers in Nawa city."))
+    assert mentions[0].value.place.admin1 == "Dar'a"

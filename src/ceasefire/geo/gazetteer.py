@@ -68,6 +68,15 @@ _LOCATIVE_WORDS = frozenset(
 )
 _ARTICLES = frozenset("al el ad ad-d ar as ash at az an".split())
 _MAX_SPAN_TOKENS = 7
+# Lowercase words that may open a name ("western Ghouta") or close one ("the al-Omar oil field",
+# "the Bab al-Hawa border crossing"): the longer phrase is taken where the gazetteer has it.
+_CLASS_AFTER = re.compile(r" (city|town)\b")
+_CLASS_BEFORE = re.compile(r"\b(city|town) of (?:the )?$", re.IGNORECASE)
+_DIRECTION_WORDS = frozenset("northern southern eastern western".split())
+_FACILITY_AFTER = re.compile(
+    r"(?:[ -]+(?:oil|gas|border|military|air))?"
+    r"[ -]+(?:oil ?field|gas ?field|field|crossing|dam|airport|air ?base|base|camp)\b"
+)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -104,6 +113,7 @@ class NameMatch:
     end: int
     text: str
     candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+    called: str = ""  # what the text calls the place right after its name: "city" or "town" ("Nawa city")
 
 
 def default_cache_dir() -> Path:
@@ -577,7 +587,11 @@ class Gazetteer:
             if not _is_capitalised(word):
                 index += 1
                 continue
-            found = None
+            found = self._lowercase_phrase(text, tokens, index)
+            if found is not None:
+                matches.append(found)
+                index = next(i for i in range(index, len(tokens) + 1) if i == len(tokens) or tokens[i][0] >= found.end)
+                continue
             for last in self._span_ends(text, tokens, index):
                 span_words = [w for _s, w in tokens[index : last + 1]]
                 if not self._may_be_name(span_words):
@@ -606,7 +620,33 @@ class Gazetteer:
             else:
                 matches.append(found)
         matches.extend(self._after_locatives(text, tokens, matches))
-        return sorted(matches, key=lambda m: m.start)
+        return sorted((_with_class_word(text, m) for m in matches), key=lambda m: m.start)
+
+    def _lowercase_phrase(self, text: str, tokens: list[tuple[int, str]], index: int) -> NameMatch | None:
+        """A name whose gazetteer spelling has lowercase words around the capitalised ones: a
+        direction before ("western Ghouta") or a facility word after ("al-Omar oil field")."""
+        first = index - 1 if _article_before(text, tokens, index) else index
+        starts = [tokens[first][0]]
+        if first > 0 and tokens[first - 1][1] in _DIRECTION_WORDS and _joined(text, tokens, first - 1):
+            starts.insert(0, tokens[first - 1][0])
+        for last in self._span_ends(text, tokens, index):
+            end = tokens[last][0] + len(tokens[last][1])
+            facility = _FACILITY_AFTER.match(text, end)
+            ends = ([facility.end()] if facility else []) + ([end] if len(starts) > 1 else [])
+            for span_end in ends:
+                for span_start in starts:
+                    if span_end == end and span_start == tokens[first][0]:
+                        continue  # the plain span: the ordinary scan's business
+                    candidates = [
+                        c
+                        for c in self._lookup(text[span_start:span_end], None, fuzzy=False, scan_only=True)
+                        if c.score >= 0.9
+                    ]
+                    if candidates:
+                        return NameMatch(
+                            start=span_start, end=span_end, text=text[span_start:span_end], candidates=tuple(candidates)
+                        )
+        return None
 
     def _known_elsewhere(self, name: str) -> bool:
         """A name that is exactly a place outside Syria and no place in it."""
@@ -775,6 +815,17 @@ def _near_any(place: Place, others: list[Place]) -> bool:
         if abs(latitude - other.latitude) < 0.02 and _near(place, other):
             return True
     return False
+
+
+def _with_class_word(text: str, match: NameMatch) -> NameMatch:
+    """The match with the word the text calls the place ("Afrin city", "the city of Afrin")."""
+    after = _CLASS_AFTER.match(text, match.end)
+    before = _CLASS_BEFORE.search(text, max(0, match.start - 16), match.start)
+    found = after or before
+    if found is None:
+        return match
+    called = found.group(1).lower()
+    return NameMatch(start=match.start, end=match.end, text=match.text, candidates=match.candidates, called=called)
 
 
 def _is_capitalised(word: str) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ceasefire.geo.names import similarity
 from ceasefire.geo.routes import RouteLine, load_routes
 from ceasefire.model import Mention, Place
 
@@ -21,6 +22,15 @@ PRODUCED_BY = "geo.resolve.v1"
 _NEAR_KM = 40.0
 _ON_ROUTE_KM = 5.0
 _SAME_SPOT_KM = 1.0  # records of one place from different sources
+# Priors for a name with no context to settle it. A place the gazetteer knows down to its
+# district (a Syrian village) is likelier meant than a foreign town of the same spelling in
+# the reports this tool codes; a district or subdistrict seat likelier than a same-named
+# hamlet; and a place the text calls a city or town is a seat or a populous place.
+_COVERED_PRIOR = 0.1
+_SEAT_PRIOR = 0.08
+_SEAT_SIMILARITY = 0.75
+_CITY_PRIOR = 0.4
+_CITY_POPULATION = 10_000
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,10 +122,25 @@ def _choose(
         if routes and min(r.distance_km(place.latitude, place.longitude) for r in routes) <= _ON_ROUTE_KM:
             value += 0.5  # "near Nayrab on the M4": the Nayrab on the M4
         value += 0.05 * math.log10(1 + max(place.population, 0)) / 7
+        if place.admin1:
+            value += _COVERED_PRIOR
+        seat = is_seat(place)
+        if seat:
+            value += _SEAT_PRIOR
+        if getattr(match, "called", "") and (seat or place.population >= _CITY_POPULATION):
+            value += _CITY_PRIOR
         if best is None or value > best[0]:
             best = (value, place)
     assert best is not None
     return best[1], min(1.0, best[0])
+
+
+def is_seat(place: Place) -> bool:
+    """Whether a place is the seat of its district or subdistrict: it bears the unit's name
+    ("Salqin" in the Salqin subdistrict, "Dhiban" in the one OCHA spells "Thiban")."""
+    if place.feature != "populated_place":
+        return False
+    return any(unit and similarity(place.name, unit) >= _SEAT_SIMILARITY for unit in (place.admin3, place.admin2))
 
 
 def document_focus(places: list[Mention]) -> str | None:
