@@ -363,3 +363,11 @@ def test_no_event_is_read_into_an_accident_report_without_event_words(code):
 )
 def test_swaps_stone_throwing_falls_hand_overs_and_live_fire(code, text, sub_event_type):
     assert [e.sub_event_type for e in code(text) if e.is_factual][:1] == [sub_event_type]
+
+
+def test_attacking_fighters_and_a_claimed_attack_tell_no_new_event(code):
+    events = code(
+        "On 13 July 2019, HTS fighters took control of Al-Hamamiyat village after heavy fighting. "
+        "At least 20 regime soldiers and 9 attacking fighters were killed, and HTS claimed the attack."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Non-state actor overtakes territory", 29)]
