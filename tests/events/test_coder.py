@@ -371,3 +371,10 @@ def test_attacking_fighters_and_a_claimed_attack_tell_no_new_event(code):
         "At least 20 regime soldiers and 9 attacking fighters were killed, and HTS claimed the attack."
     )
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Non-state actor overtakes territory", 29)]
+
+
+def test_the_countryside_of_a_town_is_near_the_town_but_yields_to_a_village_named(code):
+    around = code("On 5 May 2020, regime forces shelled villages in the countryside of Ariha.")
+    village = code("On 5 May 2020, regime forces shelled Mhambal in the Ariha countryside.")
+    assert [(e.location, e.geo_precision) for e in around] == [("Ariha", 2)]
+    assert [(e.location, e.geo_precision) for e in village] == [("Muhambal", 1)]

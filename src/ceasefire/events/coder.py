@@ -23,6 +23,7 @@ from ceasefire.events.classifier import SubEventClassifier
 from ceasefire.events.roles import Role, Roles, assign_roles
 from ceasefire.events.taxonomy import Taxonomy, load_taxonomy
 from ceasefire.events.triggers import Trigger, TriggerRule, TriggerSet, load_triggers
+from ceasefire.geo.resolve import haversine_km
 from ceasefire.model import Actor, AnnotatedDocument, DateValue, Event, Evidence, Mention, Place, Sentence
 from ceasefire.nlp.casualties import total_deaths
 from ceasefire.nlp.modality import ModalityReading, read_modality, speaks_of_the_future
@@ -146,6 +147,7 @@ class _PlaceChoice:
     precision: int
     mention: Mention | None
     own: bool  # named in the event's own sentences
+    regional: bool = False  # a town named for its surroundings ("the Ariha countryside"): yields to places named
 
 
 @dataclass(kw_only=True)
@@ -714,7 +716,7 @@ class _Coder:
         return min(
             choices,
             key=lambda c: (
-                c.precision == 3,
+                c.precision == 3 or c.regional,
                 c.place.feature == "route",
                 self._modifier(c.mention),
                 self._locative_rank(c.mention, triggers),
@@ -726,6 +728,11 @@ class _Coder:
         before = self.text[max(0, mention.start - 40) : mention.start]
         after = self.text[mention.end : mention.end + 20]
         region = _REGION_BEFORE.search(before) or _REGION_AFTER.match(after)
+        if region and place.feature != "admin1" and place.admin1:
+            capital = self.ctx.admin1_place(place.admin1)
+            if capital is None or haversine_km(capital, place) > 5:
+                # "the countryside of Ariha", "the Afrin area": around a town that is no province's seat
+                return _PlaceChoice(place=place, precision=2, mention=mention, own=True, regional=True)
         if place.feature == "admin1" or (region and place.admin1):
             province = place.admin1 or place.name
             if province == "Damascus" and (_COUNTRYSIDE.search(before) or _COUNTRYSIDE.match(after)):
