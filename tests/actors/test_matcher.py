@@ -25,6 +25,10 @@ def names(text, diplomatic=False, country="Syria"):
         ("members of the al-Qaeda-linked group", ["HTS: Hayat Tahrir al Sham"]),
         ("militant groups directly controlled by Ankara", ["SNA: Syrian National Army"]),
         ("unidentified gunmen shot", ["Unidentified Armed Group (Syria)"]),
+        ("the Asayish arrested two men", ["QSD: Syrian Democratic Forces", "Civilians (Syria)"]),
+        ("Iran-backed militias clashed with IS", ["Military Forces of Iran (1989-)", "Islamic State (Syria)"]),
+        ("women loyal to IS stabbed a woman", ["Islamic State (Syria)", "Civilians (Syria)"]),
+        ("shelling from regime positions", ["Military Forces of Syria (2000-)"]),
     ],
 )
 def test_aliases_normalise_to_canonical_names(text, expected):
@@ -50,6 +54,12 @@ def test_a_capital_is_an_actor_as_doer_not_as_place():
 
 def test_generic_actors_take_the_event_country():
     assert names("protesters gathered", country="Iraq") == ["Protesters (Iraq)"]
+
+
+def test_police_with_no_country_named_are_the_police_of_the_event_country():
+    assert names("police in Jableh detained a man", country="Syria")[:1] == ["Police Forces of Syria (2000-)"]
+    assert names("riot police fired tear gas", country="Iraq") == ["Police Forces of Iraq (2020-)"]
+    assert [m.value.resolve(diplomatic=False, country="Narnia") for m in default_matcher().find("the police")] == [None]
 
 
 def test_anaphors_are_marked_for_the_coder():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -55,6 +55,7 @@ class ActorDictionary:
     states: tuple[StateEntry, ...]
     actors: tuple[ActorEntry, ...]
     anaphora: dict[str, tuple[str, ...]]
+    local_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "police": the event country's police
 
     def by_name(self) -> dict[str, Actor]:
         """Every canonical (non-generic) actor by its name, for exports and inter codes."""
@@ -121,6 +122,11 @@ def _parse(text: str, origin: str) -> ActorDictionary:
         )
         role_nouns = {k: tuple(v) for k, v in raw["role_nouns"].items()}
         anaphora = {k: tuple(v) for k, v in raw.get("anaphora", {}).items()}
+        local_roles = {k: tuple(v) for k, v in raw.get("local_roles", {}).items()}
+        if set(local_roles) - {"forces", "government", "police"}:
+            raise KeyError(f"local_roles: unknown role {sorted(set(local_roles) - {'forces', 'government', 'police'})}")
     except (KeyError, TypeError, yaml.YAMLError) as error:
         raise ConfigurationError(f"{origin}: not a valid actor dictionary ({error})") from error
-    return ActorDictionary(role_nouns=role_nouns, states=states, actors=actors, anaphora=anaphora)
+    return ActorDictionary(
+        role_nouns=role_nouns, states=states, actors=actors, anaphora=anaphora, local_roles=local_roles
+    )

@@ -39,6 +39,7 @@ class ActorMatch:
     state: StateEntry | None = None
     generic: ActorEntry | None = None
     anaphor: str | None = None
+    local: tuple[tuple[str, Actor], ...] = ()  # "police": the state's own, by the event's country
 
     def resolve(self, *, diplomatic: bool, country: str | None) -> Actor | None:
         """The canonical actor in an event: a state acts through its government in an
@@ -49,7 +50,7 @@ class ActorMatch:
             return self.state.government if diplomatic else self.state.forces
         if self.generic is not None:
             return self.generic.actor(country)
-        return None
+        return dict(self.local).get(country or "")
 
 
 class ActorMatcher:
@@ -87,6 +88,10 @@ class ActorMatcher:
                 self._add_phrase(alias, match)
             for pattern in entry.patterns:
                 self._patterns.append((re.compile(_WORD_START + pattern + _WORD_END), match))
+        for role, phrases in d.local_roles.items():
+            by_country = tuple((state.country, getattr(state, role)) for state in d.states)
+            for phrase in phrases:
+                self._add_phrase(phrase, ActorMatch(local=by_country))
         for kind, phrases in d.anaphora.items():
             for phrase in phrases:
                 self._add_phrase(phrase, ActorMatch(anaphor=kind))
