@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 import zipfile
 from pathlib import Path
 
@@ -333,12 +332,9 @@ def test_info_counts_places_and_credits_sources(gazetteer: Gazetteer) -> None:
     assert tuple(info["credits"]) == credits()
 
 
-def test_opening_a_built_index_takes_under_a_second() -> None:
-    path = build_package_index(default_cache_dir())
-    start = time.perf_counter()
-    layer = IndexLayer(path)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0
+def test_a_built_index_opens_with_every_place() -> None:
+    # how fast it opens and answers is measured by benchmarks/gazetteer_speed.py, not here
+    layer = IndexLayer(build_package_index(default_cache_dir()))
     assert len(layer) > 130_000
 
 
@@ -359,17 +355,6 @@ def test_places_built_from_the_index_equal_places_built_by_their_constructor(gaz
         )
     with pytest.raises(dataclasses.FrozenInstanceError):
         place.name = "changed"  # type: ignore[misc]
-
-
-def test_lookups_are_fast(gazetteer: Gazetteer) -> None:
-    names = ["Saraqib", "Nayrab", "Idlib", "Aleppo", "Moscow", "Ariha", "Kafr Nabl", "Homs"]
-    fresh = Gazetteer([IndexLayer(Path(p)) for p in gazetteer.info()["index_files"]])
-    start = time.perf_counter()
-    for _ in range(2_000):
-        for name in names:
-            fresh.lookup(name)
-    rate = 2_000 * len(names) / (time.perf_counter() - start)
-    assert rate > 100_000
 
 
 # -- GeoNames import -------------------------------------------------------------------
