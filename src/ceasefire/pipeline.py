@@ -15,7 +15,7 @@ from typing import Any
 from ceasefire.actors.matcher import ActorMatcher, default_matcher
 from ceasefire.events.coder import CodingContext, code_events
 from ceasefire.events.triggers import load_triggers
-from ceasefire.geo.resolve import resolve_places, routes_named
+from ceasefire.geo.resolve import resolve_places, route_mentions, routes_named
 from ceasefire.model import AnnotatedDocument, Document, Event, Mention
 from ceasefire.nlp.casualties import find_fatalities
 from ceasefire.nlp.dates import find_dates
@@ -63,7 +63,12 @@ class Pipeline:
         actors = self.actors.find(text)
         mentions.extend(actors)
         names = self.gazetteer.find_place_names(text)
-        mentions.extend(resolve_places(names, exclude=[(m.start, m.end) for m in actors], routes=routes_named(text)))
+        routes = routes_named(text)
+        places = resolve_places(names, exclude=[(m.start, m.end) for m in actors], routes=routes)
+        mentions.extend(places)
+        mentions.extend(
+            m for m in route_mentions(text, routes) if not any(m.start < p.end and p.start < m.end for p in places)
+        )
         triggers = load_triggers()
         for sentence in sentences:
             mentions.extend(triggers.find(text, start=sentence.start, end=sentence.end))

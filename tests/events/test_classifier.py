@@ -1,7 +1,6 @@
 """The packaged sub-event classifier: same answers as scikit-learn gave at training time, without scikit-learn."""
 
 import json
-import time
 from importlib import resources
 from pathlib import Path
 
@@ -20,10 +19,7 @@ def classifier() -> SubEventClassifier:
 
 def test_the_model_loads_from_the_package_without_scikit_learn():
     with resources.as_file(resources.files("ceasefire.events").joinpath(MODEL_RESOURCE)) as path:
-        start = time.perf_counter()
         model = SubEventClassifier.load(path)
-        elapsed = time.perf_counter() - start
-    print(f"\nsub-event model loaded in {elapsed:.3f} s ({path.stat().st_size / 1e6:.2f} MB)")
     assert model.metadata["format"] == "ceasefire.subevent-model.v1"
     assert SubEventClassifier.load() is SubEventClassifier.load()
 
@@ -84,6 +80,7 @@ def test_features_follow_scikit_learns_analysers():
 
 def test_features_match_scikit_learns_own_analysers():
     from sklearn.feature_extraction import text as text_module  # a dev dependency: the model is trained with it
+
     texts = ["On 3 June 2020, Syrian forces\tshelled  Kansafra.", "Un été à Alep: l'armée a repris 2 villages"]
     char_wb = text_module.CountVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
     words = text_module.CountVectorizer(ngram_range=(1, 2)).build_analyzer()

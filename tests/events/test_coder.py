@@ -378,3 +378,20 @@ def test_the_countryside_of_a_town_is_near_the_town_but_yields_to_a_village_name
     village = code("On 5 May 2020, regime forces shelled Mhambal in the Ariha countryside.")
     assert [(e.location, e.geo_precision) for e in around] == [("Ariha", 2)]
     assert [(e.location, e.geo_precision) for e in village] == [("Muhambal", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "admin1", "precision"),
+    [
+        ("On 5 May 2020, HTS and regime forces clashed between Kafr Nabl and Hass.", "Kafr Nabl", "Idleb", 2),
+        ("On 5 May 2020, regime forces shelled the outskirts of Saraqib.", "Sarāqib", "Idleb", 2),
+        ("On 5 May 2020, regime forces shelled positions north of Saraqib.", "Sarāqib", "Idleb", 2),
+        ("On 5 May 2020, clashes erupted on the Saraqab front.", "Sarāqib", "Idleb", 2),
+        ("On 5 May 2020, an IED exploded on the M4 highway, killing a soldier.", "M4 highway", "Idleb", 2),
+        ("On 5 May 2020, Turkish forces shelled Saraqeb, killing 2 regime soldiers.", "Sarāqib", "Idleb", 1),
+        ("On 5 May 2020, Russian warplanes struck villages west of Aleppo.", "Aleppo", "Aleppo", 2),
+        ("On 5 May 2020, clashes broke out in Idleb province.", "Idleb", "Idleb", 3),
+    ],
+)
+def test_context_rules_place_the_event(code, text, location, admin1, precision):
+    assert [(e.location, e.admin1, e.geo_precision) for e in code(text)] == [(location, admin1, precision)]

@@ -104,3 +104,14 @@ def test_city_and_town_after_a_name_are_recorded_by_the_scanner() -> None:
     assert found == {"Nawa": "city", "Salqin": "town"}
     mentions = resolve_places(gazetteer.find_place_names("Gunmen shot at two brothers in Nawa city."))
     assert mentions[0].value.place.admin1 == "Dar'a"
+
+
+def test_a_named_route_is_a_place_mention_at_its_own_spot() -> None:
+    from ceasefire.geo.resolve import route_mentions, routes_named
+
+    text = "A bomb went off on the M4 highway; the M4 was closed."
+    mentions = route_mentions(text, routes_named(text))
+    assert [m.text for m in mentions] == ["M4 highway", "M4"]
+    assert {(m.value.place.name, m.value.place.feature, m.value.place.admin1) for m in mentions} == {
+        ("M4 highway", "route", "Idleb")
+    }

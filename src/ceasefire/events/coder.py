@@ -36,6 +36,7 @@ _REGION_BEFORE = re.compile(
 )
 _COUNTRYSIDE = re.compile(r"\b(?:[Rr]ural|countryside of)\s+$|^\s+countryside\b")
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
+_FRONT_AFTER = re.compile(r"^\s+(?:front|frontlines?|front lines?|axis|axes)\b", re.IGNORECASE)
 _STRONG_LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|into|around|inside|hit|struck|shelled|targeted|bombed|pounded|stormed|captured|"
     r"recaptured|entered|seized|raided|surrounded|besieged|reached|retook|overran|stormed)\s+(?:the\s+)?(?:(?:town|village|city|outskirts|area|vicinity)\s+of\s+(?:the\s+)?)?$"
@@ -458,7 +459,7 @@ class _Coder:
             date_mention=date_mention,
             date_own=own,
             roles=roles,
-            place=self._place_in_sentence(i) or self._place_carried(i),
+            place=self._event_place(i),
             deaths=list(self.by_sentence[i].get("fatalities", [])),
             modality=modality,
             modality_offset=sentence.start,
@@ -667,7 +668,7 @@ class _Coder:
         return None
 
     def _country_hint(self, i: int) -> str | None:
-        place = self._place_in_sentence(i) or self._place_carried(i)
+        place = self._event_place(i)
         if place is not None:
             return place.place.country
         return self.actor_country
@@ -739,7 +740,10 @@ class _Coder:
                 province = "Rural Damascus"  # the Damascus countryside is its own governorate, Rif Dimashq
             capital = self.ctx.admin1_place(province) or place
             return _PlaceChoice(place=capital, precision=3, mention=mention, own=True)
-        approximate = self.ctx.triggers.approximate_place.search(before)
+        # "near X", "on the Saraqib front", a road: somewhere about the place named
+        approximate = (
+            self.ctx.triggers.approximate_place.search(before) or _FRONT_AFTER.match(after) or place.feature == "route"
+        )
         return _PlaceChoice(place=place, precision=2 if approximate else 1, mention=mention, own=True)
 
     def _locative_rank(self, mention: Mention | None, triggers: Sequence[Mention] = ()) -> int:
@@ -765,6 +769,15 @@ class _Coder:
     def _modifier(self, mention: Mention | None) -> bool:
         """A place name used to name something else: "the Idlib ceasefire deal"."""
         return mention is not None and bool(_MODIFIED_NOUN.match(self.text[mention.end : mention.end + 30]))
+
+    def _event_place(self, i: int) -> _PlaceChoice | None:
+        """Where an event told in sentence ``i`` happened: a place it names, else one named shortly
+        before; a road it names ("along the M4 highway") only when no town is at hand."""
+        own = self._place_in_sentence(i)
+        if own is not None and own.place.feature == "route":
+            carried = self._place_carried(i)
+            return carried if carried is not None and carried.precision < 3 else own
+        return own or self._place_carried(i)
 
     def _place_carried(self, i: int) -> _PlaceChoice | None:
         """The place a sentence without one happens at: the last one named shortly before."""

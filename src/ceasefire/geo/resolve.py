@@ -61,6 +61,34 @@ def routes_named(text: str) -> list[RouteLine]:
     return named
 
 
+def route_mentions(text: str, routes: Sequence[RouteLine]) -> list[Mention]:
+    """Place mentions for the routes a text names, at each route's own spot: an event told only
+    as "on the M4 highway" is placed on the road (the coder ranks them after any town)."""
+    mentions = []
+    for route in routes:
+        if route.place is None:
+            continue
+        for alias in route.aliases:
+            for found in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+                mentions.append(
+                    Mention(
+                        kind="place",
+                        start=found.start(),
+                        end=found.end(),
+                        text=found.group(0),
+                        value=PlaceReading(place=route.place, score=1.0, candidates=1),
+                        produced_by=PRODUCED_BY,
+                    )
+                )
+    # "M4 highway" and "M4" at the same spot: the longer name
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in mentions:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
 def resolve_places(
     matches: list[Any], *, exclude: Sequence[tuple[int, int]] = (), routes: list[RouteLine] | None = None
 ) -> list[Mention]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ceasefire.errors import ConfigurationError
+from ceasefire.model import Place
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,6 +24,7 @@ class RouteLine:
     name: str
     aliases: tuple[str, ...]
     coordinates: tuple[tuple[float, float], ...]  # (lon, lat), in order
+    place: Place | None = None  # where an event told only as "on the M4" is placed
 
     def distance_km(self, latitude: float, longitude: float) -> float:
         """Distance from a point to the line, on a local flat approximation (good to a few
@@ -61,8 +63,27 @@ def load_routes() -> tuple[RouteLine, ...]:
                         name=str(props.get("name") or path.stem),
                         aliases=tuple(props.get("aliases") or ()),
                         coordinates=tuple((float(x), float(y)) for x, y, *_ in geometry["coordinates"]),
+                        place=_route_place(props, str(props.get("id") or feature.get("id") or path.stem)),
                     )
                 )
         except (KeyError, TypeError, ValueError) as error:
             raise ConfigurationError(f"{path}: not a GeoJSON route ({error})") from error
     return tuple(routes)
+
+
+def _route_place(props: dict[str, Any], route_id: str) -> Place | None:
+    spot = props.get("place")
+    if not spot:
+        return None
+    return Place(
+        name=str(spot["name"]),
+        country=str(spot["country"]),
+        latitude=float(spot["latitude"]),
+        longitude=float(spot["longitude"]),
+        admin1=spot.get("admin1"),
+        admin2=spot.get("admin2"),
+        admin3=spot.get("admin3"),
+        feature="route",
+        source="ceasefire routes",
+        place_id=f"route:{route_id}",
+    )
