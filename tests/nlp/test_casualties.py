@@ -179,3 +179,97 @@ def test_one_person_named_by_occupation_or_side_is_one_dead(text):
 )
 def test_a_group_after_a_bare_comma_tells_who_the_dead_were_and_is_not_added(text, deaths):
     assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("2 QSD members and 1 attacker were killed.", 3),
+        ("Three soldiers and two assailants were killed in the attack.", 5),
+        ("Gunmen attacked the checkpoint, killing 2 guards and 3 of the raiders.", 5),
+        ("The bomber was killed.", 1),
+    ],
+)
+def test_the_attacking_side_counts_among_the_dead(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("In al-Hol camp, women loyal to IS stabbed a woman to death.", 1),
+        ("Gunmen beat 3 men to death in Daraa.", 3),
+        ("IS militants tortured him to death.", 1),
+        ("A crowd hacked the informant to death.", 1),
+        ("A man was stoned to death by IS.", 1),
+        ("A crowd lynched a man accused of killing a woman, beating him to death.", 1),
+    ],
+)
+def test_a_victim_put_to_death_is_counted(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("A woman and her son were killed and 3 other people were injured.", 2),
+        ("A man and his two sons were killed in the shelling.", 3),
+        ("Gunmen killed a man and his two sons in Tafas.", 3),
+    ],
+)
+def test_kin_joined_to_a_dead_person_are_dead_too(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of dead and wounded IS fighters is unknown.",
+        "The number of casualties is unknown.",
+        "The number of casualties is not known.",
+        "The number of casualties is unclear.",
+        "It is unclear how many people were killed in the strike.",
+    ],
+)
+def test_a_number_of_dead_the_report_does_not_know_is_unknown(text):
+    found = find_fatalities(text)
+    assert found and all(m.value is None for m in found)
+    assert total_deaths(found, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives of a young man who had died in an SNA prison stormed the police station.",
+        "Relatives of a young man who had been killed by QSD protested in Raqqa.",
+        "Relatives of a man who died last month in a regime prison protested.",
+        "The father of a boy who was killed in 2019 was arrested in Daraa.",
+    ],
+)
+def test_a_past_death_told_as_background_is_not_a_death_of_the_event(text):
+    assert find_fatalities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        ("Nobody except the bomber was reported killed.", 1),
+        ("No one was killed apart from the attacker.", 1),
+        ("A suicide bomber detonated his vest, killing no one but himself.", 1),
+        ("A suicide bomber blew himself up at a checkpoint, killing himself and 2 QSD members.", 3),
+    ],
+)
+def test_the_only_dead_named_after_nobody_but_are_counted(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths
+
+
+def test_no_one_killed_is_no_count():
+    assert find_fatalities("No one was killed in the attack.") == []
+
+
+@pytest.mark.parametrize(
+    "text, doers",
+    [("Two gunmen killed a shopkeeper in Daraa.", "Two gunmen"), ("Three assailants executed a detainee.", "Three")],
+)
+def test_the_doers_of_a_killing_are_not_its_dead(text, doers):
+    assert not any(m.text.startswith(doers) for m in find_fatalities(text))

@@ -2,7 +2,10 @@
 
 Only deaths count, never injuries; "at least 11" is 11, "between 5 and 7" is 5; a number
 of deaths the report does not give ("killing and injuring an unknown number", "killing and
-wounding several people") is unknown (``None``), not zero.
+wounding several people", "the number of casualties is unknown") is unknown (``None``), not
+zero. The attackers' dead count too ("1 attacker", "nobody except the bomber"); deaths told as
+background ("relatives of a man who had died in prison") and killings someone is accused of
+do not.
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ _NOT_PEOPLE = (
     r"hours?\b|minutes?\b|times\b))"
 )
 
+# After an active verb of killing, its object: "2 gunmen killed a shopkeeper".
+_NO_OBJECT = (
+    r"(?!(?:(?<=killed)|(?<=executed)|(?<=assassinated)|(?<=murdered)|(?<=beheaded)|(?<=shot dead)|(?<=slain))"
+    r"\s+(?:an?|the|his|her|their|its|two|three|four|five|\d+)\b)"
+)
+
 
 @cache
 def _vocabulary() -> dict[str, list[str]]:
@@ -43,7 +52,8 @@ def _count(name: str) -> str:
     """A hedged count, read as its lowest figure: "at least 11", "5 to 7", "between 5 and 7"."""
     number = quantity_pattern()
     return (
-        rf"(?P<{name}_between>between\s+)?{_HEDGE}(?P<{name}>{number})"
+        # "no one was killed" counts nobody, "how many were killed" is no count
+        rf"(?<!\bno\s)(?<!\bno-)(?<!\bhow\s)(?P<{name}_between>between\s+)?{_HEDGE}(?P<{name}>{number})"
         rf"(?({name}_between)\s+and\s+{number}|(?:(?:\s*[-–]\s*|\s+(?:to|or)\s+){number}\b)?)"
     )
 
@@ -65,8 +75,38 @@ def _patterns() -> list[re.Pattern[str]]:
     filler = r"(?:[\w'’-]+\s+){0,12}?"
     # joined by "and": a group after a bare comma tells who the first were ("3 people, 2 civilians and …")
     second_group = rf"(?:\s*,?\s+and\s+(?:{kin}(?:[\w'’-]+\s+)?|{qty2}\s+(?:[\w'’-]+\s+){{0,5}}?)(?:{victims})\b)?"
+    to_death = _alternation(v["to_death_verbs"])
+    nobody = _alternation(v["nobody_words"])
+    but = _alternation(v["except_words"])
+    # the only dead of a "nobody but …": one person, or a count of them
+    only = (
+        rf"(?:(?P<one>himself|herself|the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person}))"
+        rf"|(?:the\s+)?{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims}))\b"
+    )
+    # joined by "and": a second group or kin of the first ("A woman and her son were killed")
+    passive_second = rf"(?:\s+and\s+(?:{kin}(?:[\w'’-]+\s+)?|{qty2}\s+(?:[\w'’-]+\s+){{0,3}}?)(?:{victims})\b)?"
     flags = re.IGNORECASE
     return [
+        # "Nobody except the bomber was reported killed", "killing no one but himself"
+        re.compile(
+            rf"\b(?:{nobody})\s+(?:{but})\s+{only}\s*(?:[\w'’-]+\s+){{0,4}}?"
+            rf"(?:were|was|have been|has been|had been)?\s*(?:reported\s+)?(?:also\s+)?(?:{death})\b",
+            flags,
+        ),
+        re.compile(rf"\b(?:{killing})\s+(?:{nobody})\s+(?:{but})\s+{only}", flags),
+        # "no one was killed apart from the attacker"
+        re.compile(
+            rf"\b(?:{nobody})\s+(?:were|was|has been|had been)\s+(?:reported\s+)?(?:{death})\s+"
+            rf"(?:{but})\s+{only}",
+            flags,
+        ),
+        # "stabbed a woman to death", "beat 3 men to death", "tortured him to death"
+        re.compile(
+            rf"\b(?:{to_death})\s+(?:{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})"
+            rf"|(?P<one>(?P<pronoun>him|her)|(?:the|his|her|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})))"
+            rf"\s+to\s+death\b",
+            flags,
+        ),
         # "the death toll rose to 12", "a death toll of 12"
         re.compile(rf"\bdeath toll\b(?:\s+\w+){{0,3}}?\s+(?:to|of|at)\s+{qty}\b", flags),
         # "killing 5 civilians", "killing 15 IS members and 3 QSD fighters", "the deaths of a man and his son"
@@ -76,16 +116,22 @@ def _patterns() -> list[re.Pattern[str]]:
         # "killing one and injuring the other", "killing 2 near the market": a count after a killing
         # word is of dead whatever follows, save "a"/"an", which need a victim ("killing a number")
         re.compile(rf"\b(?:{killing})\s+(?!an?\s)({qty}){_NOT_PEOPLE}\b", flags),
+        # "blew himself up, killing himself and 2 QSD members": the bomber is one of the dead
+        re.compile(
+            rf"\b(?:{killing})\s+(?P<self>himself|herself)\s+and\s+{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims})\b",
+            flags,
+        ),
         # "killing its driver", "killing the commander of the group"
         re.compile(
             rf"\b(?:{killing})\s+(?P<one>his|her|its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})\b", flags
         ),
         # "11 members and supporters of the group were killed", "11 soldiers and 9 fighters were killed"
         re.compile(
-            rf"\b{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b"
-            rf"(?:\s+and\s+{qty2}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b)?"
+            rf"\b{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b{passive_second}"
             rf"(?:\s*,[^,.;]{{1,60}},)?"  # "Two civilians, a man and his son, were killed"
-            rf"\s*{filler}(?:were|was|have been|has been|had been|are|got)?\s*(?:also\s+)?(?:{death})\b",
+            rf"\s*{filler}(?P<aux>were|was|have been|has been|had been|are|got)?\s*(?:also\s+)?(?:{death})\b"
+            # without "were", "2 gunmen killed a man" tells what the gunmen did, not that they died
+            rf"(?(aux)|{_NO_OBJECT})",
             flags,
         ),
         # "its driver was killed", "the commander of the faction was assassinated"
@@ -104,7 +150,20 @@ def _unknown_patterns() -> list[re.Pattern[str]]:
     v = _vocabulary()
     markers = _alternation(v["unknown_markers"])
     death = _alternation(v["death_verbs"] + ["killing"])
+    counted = _alternation(v["unknown_count_words"])
+    not_known = _alternation(v["unknown_predicates"])
     return [
+        # "The number of dead and wounded IS fighters is unknown", "the number of casualties is not known"
+        re.compile(
+            rf"\bnumber\s+of\s+(?:[\w'’-]+\s+){{0,3}}?(?:{counted})\b[^.;]{{0,60}}?"
+            rf"\b(?:is|was|are|were|remains?|remained|has\s+not\s+been|have\s+not\s+been)\s+(?:still\s+|as\s+yet\s+)?"
+            rf"(?:{not_known})\b",
+            re.IGNORECASE,
+        ),
+        # "it is unclear how many people were killed"
+        re.compile(
+            rf"\b(?:{not_known})\s+how\s+many\b[^.;]{{0,60}}?\b(?:{death}|casualties|fatalities)\b", re.IGNORECASE
+        ),
         re.compile(rf"\b(?:{death})\b[^.;]{{0,40}}?\b(?:{markers})\b", re.IGNORECASE),
         # "killing and injuring several people", "were killed or wounded"
         re.compile(
@@ -120,18 +179,29 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
     end = len(text) if end is None else end
     segment = text[start:end]
     found = PreferredMatches("fatalities", start, PRODUCED_BY)
+    pronouns: set[int] = set()  # "beating him to death": the one a pronoun names may be counted already
     for pattern in _patterns():
         for match in pattern.finditer(segment):
-            if found.overlaps(match) or _is_injury_count(segment, match) or _counts_the_injured_too(segment, match):
+            if (
+                found.overlaps(match)
+                or _is_injury_count(segment, match)
+                or _counts_the_injured_too(segment, match)
+                or _is_a_past_death(segment, match)
+                or _is_an_accusation(segment, match)
+            ):
                 continue
             value = _value(match)
             if value is not None:
                 found.take(match, value)
+                if match.groupdict().get("pronoun"):
+                    pronouns.add(start + match.start())
     for pattern in _unknown_patterns():
         for match in pattern.finditer(segment):
             if not found.overlaps(match):
                 found.take(match, None)
-    return found.in_text_order()
+    mentions = found.in_text_order()
+    first_count = next((m.start for m in mentions if m.value is not None), None)
+    return [m for m in mentions if m.start not in pronouns or m.start == first_count]
 
 
 def _value(match: re.Match[str]) -> int | None:
@@ -141,6 +211,8 @@ def _value(match: re.Match[str]) -> int | None:
     value = read_quantity(groups["qty"])
     if value is None:
         return None
+    if groups.get("self"):  # "killing himself and 2 QSD members"
+        value += 1
     if groups.get("qty2"):  # two groups of dead in one phrase are added up
         value += read_quantity(groups["qty2"]) or 0
     elif groups.get("kin"):  # "a man and his son", "a woman and her 3 children"
@@ -164,6 +236,20 @@ def _is_injury_count(segment: str, match: re.Match[str]) -> bool:
 def _counts_the_injured_too(segment: str, match: re.Match[str]) -> bool:
     """ "5 people were killed and injured": the count is of dead and injured together."""
     return bool(re.match(r"\s+(?:and|or)\s+(?:injured|wounded)\b", segment[match.end() :], re.IGNORECASE))
+
+
+def _is_a_past_death(segment: str, match: re.Match[str]) -> bool:
+    """A death told as background in a relative clause: "relatives of a young man who had died in
+    prison stormed …" (pluperfect), "the father of a boy who was killed last year"."""
+    clause = _RELATIVE_DEATH.search(match.group(0))
+    if clause is None:
+        return False
+    return bool(clause.group("had")) or _PAST_TIME.match(segment[match.end() :]) is not None
+
+
+def _is_an_accusation(segment: str, match: re.Match[str]) -> bool:
+    """A killing someone is accused, suspected or punished for: "a man accused of killing a woman"."""
+    return _ACCUSED.search(segment[: match.start()]) is not None
 
 
 def total_deaths(mentions: list[Mention], text: str | None = None) -> int | None:
@@ -199,3 +285,20 @@ def total_deaths(mentions: list[Mention], text: str | None = None) -> int | None
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _TOLL = re.compile(r"death toll\b", re.IGNORECASE)
 _MORE_DEAD = re.compile(r"\b(?:also|another|others|additional|a further)\b|\b\w+\s+more\b(?!\s+than)", re.IGNORECASE)
+# a death verb in a relative clause at the end of a match: "who had died", "who was killed"
+_RELATIVE_DEATH = re.compile(
+    r"\b(?:who|whom|that|which)\s+(?P<had>had\s+)?(?:(?:also|already|previously|earlier|reportedly)\s+)?"
+    r"(?:(?:was|were|been|had)\s+)?(?:[\w'’-]+(?:\s+to\s+death)?|lost\s+(?:his|her|their)\s+lives?)$",
+    re.IGNORECASE,
+)
+# a time before the event, told shortly after the death: "last week", "in 2019", "two years ago"
+_PAST_TIME = re.compile(
+    r"[^.;,]{0,50}?\b(?:last\s+(?:week|month|year|summer|winter|spring|autumn|fall)|in\s+(?:19|20)\d\d\b"
+    r"|(?:weeks|months|years|a\s+week|a\s+month|a\s+year)\s+ago\b|(?:earlier\s+)?(?:this|last)\s+year)\b",
+    re.IGNORECASE,
+)
+_ACCUSED = re.compile(
+    r"\b(?:accused|suspected|charged|convicted|guilty|sentenced|punished|arrested|detained|tried|wanted)\s+"
+    r"(?:\w+\s+){0,2}?(?:of|for|with|over)\s+$",
+    re.IGNORECASE,
+)
