@@ -395,3 +395,11 @@ def test_the_countryside_of_a_town_is_near_the_town_but_yields_to_a_village_name
 )
 def test_context_rules_place_the_event(code, text, location, admin1, precision):
     assert [(e.location, e.admin1, e.geo_precision) for e in code(text)] == [(location, admin1, precision)]
+
+
+def test_the_same_kind_of_event_named_as_known_continues_the_event(code):
+    events = code(
+        "On 10 June 2019, HTS fighters attacked regime positions in Al-Jabin. The regime side said it "
+        "repelled the attack. SOHR counted 26 regime soldiers and 18 opposition fighters killed."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 44)]

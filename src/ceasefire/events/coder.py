@@ -36,6 +36,8 @@ _REGION_BEFORE = re.compile(
 )
 _COUNTRYSIDE = re.compile(r"\b(?:[Rr]ural|countryside of)\s+$|^\s+countryside\b")
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)  # "repelled the attack"
+_DEFINITE_INSIDE = re.compile(r"\b(?:the|this|that|these|those)\s+[\w-]+$", re.IGNORECASE)
 _FRONT_AFTER = re.compile(r"^\s+(?:front|frontlines?|front lines?|axis|axes)\b", re.IGNORECASE)
 _STRONG_LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|into|around|inside|hit|struck|shelled|targeted|bombed|pounded|stormed|captured|"
@@ -328,8 +330,12 @@ class _Coder:
             return False
         actors = self._roles_of_sentence(i, draft)
         shares_actor = bool({r.actor for r in actors} & set(draft.roles.actors()))
-        if new_types:  # the same kind of event again: the same one when the actors agree
-            return shares_actor or not actors
+        if new_types:  # the same kind of event again: the same one when the actors agree or it is named as known
+            definite = any(
+                _DEFINITE_BEFORE.search(self.text[max(0, t.start - 8) : t.start]) or _DEFINITE_INSIDE.search(t.text)
+                for t in triggers
+            )
+            return shares_actor or not actors or definite
         if mentions.get("fatalities"):
             return True
         starts_with_anaphor = any(
