@@ -3,7 +3,8 @@
 Prints the seed article's recall and field accuracy against shared/bench/seed-gold.json,
 weighted F1 on the CASE 2021 Task 2 snippets (shared/bench/case2021-task2-dev.tsv; split
 by id into a tuning half and a held-out half, both reported), the sample corpus scored
-against its gold CSV, and throughput in documents per second on 2 worker processes.
+against its gold CSV, and throughput in documents per second on 2 worker processes (whole pipeline, and the
+event coder alone).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ceasefire.evaluate.acled_csv import group_documents, read_gold_csv, score_c
 from ceasefire.evaluate.case2021 import read_snippets, score_snippets
 from ceasefire.evaluate.geocoding import read_geocoding_set, score_geocoding
 from ceasefire.evaluate.report import evaluate_csv, evaluate_gold_json
+from ceasefire.events.coder import code_events
 from ceasefire.ingest import IngestOptions, read_documents_jsonl
 from ceasefire.model import Document
 from ceasefire.pipeline import Pipeline
@@ -51,6 +53,25 @@ def throughput(documents: list[Document], workers: int) -> tuple[float, int]:
         events = sum(pool.map(_code_count, documents, chunksize=8))
         elapsed = time.perf_counter() - start
     return len(documents) / elapsed, events
+
+
+def _code_alone(documents: list[Document]) -> tuple[int, float]:
+    """Annotate a share of the documents untimed, then time the coder alone on them."""
+    assert _worker is not None
+    annotated = [_worker.annotate(d) for d in documents]
+    start = time.perf_counter()
+    for item in annotated:
+        code_events(item, _worker.context)
+    return len(annotated), time.perf_counter() - start
+
+
+def coder_throughput(documents: list[Document], workers: int) -> float:
+    """Documents per second through the event coder alone (sentences, mentions and places
+    already found), on ``workers`` processes each coding its share."""
+    shares = [documents[k::workers] for k in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker) as pool:
+        results = pool.map(_code_alone, shares)
+    return sum(n for n, _ in results) / max(elapsed for _, elapsed in results)
 
 
 def main() -> int:
@@ -145,6 +166,8 @@ def main() -> int:
     rate, _events = throughput(batch, args.workers)
     words = sum(len(d.text.split()) for d in batch) / len(batch)
     table.add_row(f"throughput, {args.workers} processes", f"{rate:.0f} documents/s (mean {words:.0f} words)")
+    coder_rate = coder_throughput(batch, args.workers)
+    table.add_row(f"throughput, event coder alone, {args.workers} processes", f"{coder_rate:.0f} documents/s")
     console.print(table)
     return 0
 
