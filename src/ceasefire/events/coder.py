@@ -189,6 +189,7 @@ class _Coder:
         self.focus_date = self._focus_date()
         self.focus_place = self._focus_place()
         self.narrative: dict[int, Mention] = {}
+        self._retypes: dict[tuple[int, int, int], tuple[str, bool]] = {}  # read once per trigger
         self.drafts: list[_Draft] = []
 
     # -- reading the document -------------------------------------------------------------
@@ -478,6 +479,12 @@ class _Coder:
     def _retype(self, i: int, trigger: Mention) -> tuple[str, bool]:
         """The sub-event type a trigger's rule gives in its sentence, and whether something found
         there (a context word, the target, the doer) settled it rather than a default."""
+        key = (i, trigger.start, trigger.end)
+        if key not in self._retypes:
+            self._retypes[key] = self._read_retype(i, trigger)
+        return self._retypes[key]
+
+    def _read_retype(self, i: int, trigger: Mention) -> tuple[str, bool]:
         rule = trigger.value.rule if isinstance(trigger.value, Trigger) else None
         if rule is None:
             return str(trigger.value), False

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ceasefire.geo.names import similarity
@@ -52,11 +53,17 @@ def haversine_km(a: Place | tuple[float, float], b: Place | tuple[float, float])
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
+@cache
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    """A route's alias as a whole word or phrase ("M4", not "M45")."""
+    return re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])")
+
+
 def routes_named(text: str) -> list[RouteLine]:
     """The shipped routes a text names ("on the M4 highway")."""
     named = []
     for route in load_routes():
-        if any(re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text) for alias in route.aliases):
+        if any(_alias_pattern(alias).search(text) for alias in route.aliases):
             named.append(route)
     return named
 
@@ -69,7 +76,7 @@ def route_mentions(text: str, routes: Sequence[RouteLine]) -> list[Mention]:
         if route.place is None:
             continue
         for alias in route.aliases:
-            for found in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+            for found in _alias_pattern(alias).finditer(text):
                 mentions.append(
                     Mention(
                         kind="place",
