@@ -403,3 +403,44 @@ def test_the_same_kind_of_event_named_as_known_continues_the_event(code):
         "repelled the attack. SOHR counted 26 regime soldiers and 18 opposition fighters killed."
     )
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 44)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (  # the doer acts on a second actor named before the event word
+            "On 2 March 2021, HTS fighters targeted SNA positions near Darat Izza with mortars, killing one fighter.",
+            "HTS: Hayat Tahrir al Sham",
+            "SNA: Syrian National Army",
+        ),
+        (  # a partner coordinated with the doer stays on its side
+            "On 2 March 2021, Turkish forces and SNA fighters shelled Ain Issa with artillery.",
+            "Military Forces of Turkey (2016-)",
+            None,
+        ),
+        (  # the nationality named after the aircraft
+            "On 4 March 2021, warplanes believed to be Russian struck a market in Sarmada, killing 3 civilians.",
+            "Military Forces of Russia (2000-)",
+            "Civilians (Syria)",
+        ),
+        (  # a faction said to belong to a coalition is coded as the coalition
+            "On 6 March 2021, Russian warplanes struck a camp of Faylaq al-Sham, part of the NLF, near Harem.",
+            "Military Forces of Russia (2000-)",
+            "NLF: National Liberation Front",
+        ),
+        (  # what rioters aimed at
+            "On 8 March 2021, angry residents threw stones at Turkish military vehicles near Darbasiyah.",
+            "Rioters (Syria)",
+            "Military Forces of Turkey (2016-)",
+        ),
+        (  # the force that dispersed a protest, told in the next sentence
+            "On 9 March 2021, hundreds of protesters gathered in Azaz against rising prices. "
+            "SNA military police fired tear gas to disperse them.",
+            "Protesters (Syria)",
+            "SNA: Syrian National Army",
+        ),
+    ],
+)
+def test_who_did_what_to_whom_beyond_subject_and_object(code, text, actor1, actor2):
+    [event] = code(text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

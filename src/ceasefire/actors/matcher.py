@@ -98,18 +98,25 @@ class ActorMatcher:
         self._alias_re = _alternation(self._phrases, flags=re.IGNORECASE)
         self._alias_exact_re = _alternation(self._phrases_exact, flags=0)
         self._role_kind = {n: k for k, nouns in d.role_nouns.items() for n in nouns}
-        self._compound_re = self._compound_pattern()
+        self._compound_re, self._attributed_re = self._compound_patterns()
         self._metonym_re = _alternation(self._metonyms, flags=0)
 
-    def _compound_pattern(self) -> re.Pattern[str]:
+    def _compound_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Coordinated nationalities before a role noun ("Turkish and Russian troops"), and the nationality given after the noun: "warplanes believed to be
+        Russian"."""
         adjectives = "|".join(re.escape(a) for a in sorted(self._adjectives, key=len, reverse=True))
         nouns = sorted({n for group in self.dictionary.role_nouns.values() for n in group}, key=len, reverse=True)
         roles = "|".join(re.escape(n) for n in nouns)
         joiner = r"(?:\s*[-–/]\s*|\s*,\s*|\s+and\s+(?:the\s+)?|\s*,\s*and\s+(?:the\s+)?)"
-        return re.compile(
+        compound = re.compile(
             rf"{_WORD_START}(?P<adjs>(?:{adjectives})(?:{joiner}(?:{adjectives}))*)"
             rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<role>(?i:{roles})){_WORD_END}"
         )
+        attributed = re.compile(
+            rf"{_WORD_START}(?P<role>(?i:{roles}))\s+(?:(?:believed|thought|said|suspected|presumed|reported)\s+to\s+be"
+            rf"|probably|likely|apparently)\s+(?P<adjs>(?:{adjectives})(?:{joiner}(?:{adjectives}))*){_WORD_END}"
+        )
+        return compound, attributed
 
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[Mention]:
         """Actor mentions in ``text[start:end]``, longest first where phrases overlap."""
@@ -124,6 +131,8 @@ class ActorMatcher:
             for match in pattern.finditer(segment):
                 found.append((match.start(), match.end(), actor_match))
         for match in self._compound_re.finditer(segment):
+            found.extend(self._compound(match))
+        for match in self._attributed_re.finditer(segment):
             found.extend(self._compound(match))
         for match in self._metonym_re.finditer(segment) if self._metonym_re else ():
             possessive = segment[match.end() : match.end() + 2] in ("'s", "’s")
@@ -148,7 +157,8 @@ class ActorMatcher:
         for adjective in adjective_re.finditer(adjs):
             state = self._adjectives[adjective.group(0)]
             actor = {"forces": state.forces, "government": state.government, "police": state.police}[kind]
-            s = match.start("adjs") + adjective.start()
+            # "warplanes believed to be Russian": the span starts at the noun
+            s = match.start("adjs") + adjective.start() if match.start("adjs") == match.start() else match.start()
             # Each country's span runs from its adjective to the role noun, so spans of a
             # coordinated phrase overlap; the first keeps the full phrase.
             results.append((s, match.end(), ActorMatch(actor=actor)))

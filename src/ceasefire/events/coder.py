@@ -63,6 +63,12 @@ _SPEECH_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MEANS_GAP = re.compile(r"^(?:\s+(?:a|an|the|several|two|three|four|of|with|using|[a-z]+-guided|guided|heavy))*\s*$")
+# "Ahrar al-Sham fighters of the NLF", "Faylaq al-Sham, part of the NLF": the group is coded as its coalition
+_PART_OF = re.compile(
+    r"^\s*(?:fighters|members|militants)?\s*(?:,\s*)?"
+    r"(?:(?:which is |a )?(?:part|member|faction|component) of|of|within)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SPEAKER_GOES_ON = re.compile(r"^\s+(?:that\s+)?(?:it|they|its|their)\b", re.IGNORECASE)  # "QSD announced it had…"
 _VICTIM_DEFAULT_CIVILIANS = {
     "Arrests",
@@ -77,6 +83,8 @@ _CLAIM = re.compile(
 )
 _NOTHING = re.compile(r"(?!)")
 _CIVILIAN_KINDS = {"civilians"}
+_ARMED_KINDS = ("state_forces", "police", "rebel", "militia", "unidentified")
+_TARGET_REACH_WORDS = 4  # "threw stones and shoes at <actor>"
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _HARM = re.compile(r"\b(?:killing|killed|kills|died|dead|deaths?|injur\w*|wound\w*|hurt|casualt\w*)\b", re.IGNORECASE)
@@ -558,8 +566,21 @@ class _Coder:
                 continue
             actor = match.resolve(diplomatic=diplomatic, country=country)
             if actor is not None:
-                roles.append(Role(actor=actor, mention=mention))
+                roles.append(Role(actor=self._coalition_of(actor, mention, i) or actor, mention=mention))
         return roles
+
+    def _coalition_of(self, actor: Actor, mention: Mention, i: int) -> Actor | None:
+        """The named group a faction is said to belong to, right after its name."""
+        if actor.kind != "rebel":
+            return None
+        for other in self.by_sentence[i].get("actor", []):
+            if other.start < mention.end:
+                continue
+            parent = other.value.actor
+            if parent is not None and parent.kind == "rebel" and _PART_OF.match(self.text[mention.end : other.start]):
+                return parent
+            return None
+        return None
 
     def _sentence_is_diplomatic(self, i: int) -> bool:
         sentence = self.sentences[i]
@@ -596,7 +617,12 @@ class _Coder:
                 return roles
             actor2 = None
             if sub_event_type != "Peaceful protest":
-                actor2 = self._intervening(i, trigger, [self._role_for(roles, r.actor) for r in others])
+                candidates = [self._role_for(roles, r.actor) for r in others]
+                actor2 = self._intervening(i, trigger, candidates)
+                if actor2 is None and sub_event_type == "Violent demonstration":
+                    actor2 = self._crowd_target(trigger, candidates)
+                if actor2 is None and self._next_in_paragraph(i):
+                    actor2 = self._intervening(i + 1, trigger, self._roles_of_sentence(i + 1, None))
             return Roles(actor1=crowd_role, actor2=actor2)
         if event_type == "Battles" and roles.actor2 is not None and roles.actor2.actor.kind == "civilians":
             armed = [r for r in (roles.assoc_actor_2,) if r is not None and r.actor.kind != "civilians"]
@@ -655,15 +681,23 @@ class _Coder:
             if found:
                 cue_at = sentence.start + found.start()
                 break
-        armed = [
-            r
-            for r in candidates
-            if r.mention is not None and r.actor.kind in ("state_forces", "police", "rebel", "militia", "unidentified")
-        ]
+        armed = [r for r in candidates if r.mention is not None and r.actor.kind in _ARMED_KINDS]
         if cue_at is None or not armed:
             return None
         nearest = min(armed, key=lambda r: abs(r.start - cue_at))
         return nearest if abs(nearest.start - cue_at) <= _INTERVENTION_REACH else None
+
+    def _crowd_target(self, trigger: Mention, candidates: list[Role]) -> Role | None:
+        """The armed actor a riot was aimed at, named right after its words ("threw stones at Turkish
+        military vehicles", "attacked a QSD centre")."""
+        for role in sorted((r for r in candidates if r.mention is not None), key=lambda r: r.start):
+            gap = self.text[trigger.end : role.start]
+            if role.start >= trigger.end and len(gap.split()) <= _TARGET_REACH_WORDS and not re.search(r"[.;]", gap):
+                return role if role.actor.kind in _ARMED_KINDS else None
+        return None
+
+    def _next_in_paragraph(self, i: int) -> bool:
+        return i + 1 < len(self.sentences) and self.sentences[i + 1].paragraph == self.sentences[i].paragraph
 
     @staticmethod
     def _role_for(roles: Roles, actor: Actor) -> Role:

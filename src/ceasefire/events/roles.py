@@ -33,6 +33,11 @@ _PASSIVE_AFTER = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AGENT_REACH_WORDS = 3  # "an IED, planted by X": the "by" phrase must belong to the event word
+_ACTS_ON = re.compile(
+    r"\b(?:target(?:ed|ing)|attack(?:ed|ing)|infiltrat(?:ed|ing)|raid(?:ed|ing)|storm(?:ed|ing)|ambush(?:ed|ing)|"
+    r"besieg(?:ed|ing)|advanc(?:ed|ing) on|hit|struck|shelled|bombed|against)\b",
+    re.IGNORECASE,
+)
 _PARTY_WITH = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?with\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -103,8 +108,14 @@ def assign_roles(
         return _roles(doers[:1] + _partners(text, doers[0], doers[1:]) if doers else [], victims)
     if before:
         first = before[0]
-        side1 = [first] + [r for r in before[1:] if r.actor != first.actor]
-        return _roles(side1, [r for r in after if r.actor not in {s.actor for s in side1}])
+        # "NLF fighters targeted regime positions with artillery": an actor the doer acts on is not its partner
+        objects = [
+            r
+            for r in before[1:]
+            if r.mention is not None and first.mention is not None and _ACTS_ON.search(text[first.end : r.start])
+        ]
+        side1 = [first] + [r for r in before[1:] if r not in objects and r.actor != first.actor]
+        return _roles(side1, objects + [r for r in after if r.actor not in {s.actor for s in side1}])
     return _roles(after[:1], after[1:])
 
 
