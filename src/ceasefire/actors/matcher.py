@@ -102,8 +102,8 @@ class ActorMatcher:
         self._metonym_re = _alternation(self._metonyms, flags=0)
 
     def _compound_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """Coordinated nationalities before a role noun ("Turkish and Russian troops"), and the nationality given after the noun: "warplanes believed to be
-        Russian"."""
+        """Coordinated nationalities before a role noun ("Turkish and Russian troops"), and a nationality
+        given after the noun ("warplanes believed to be Russian")."""
         adjectives = "|".join(re.escape(a) for a in sorted(self._adjectives, key=len, reverse=True))
         nouns = sorted({n for group in self.dictionary.role_nouns.values() for n in group}, key=len, reverse=True)
         roles = "|".join(re.escape(n) for n in nouns)
