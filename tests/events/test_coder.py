@@ -444,3 +444,23 @@ def test_the_same_kind_of_event_named_as_known_continues_the_event(code):
 def test_who_did_what_to_whom_beyond_subject_and_object(code, text, actor1, actor2):
     [event] = code(text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_deaths_told_after_a_background_arrest_belong_to_the_fighting(code):
+    events = code(
+        "On 3 July 2020, HTS fighters clashed with Hurras al Din members near Armanaz after HTS detained "
+        "a Hurras al Din commander. Four fighters were killed."
+    )
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert clash.fatalities == 4
+    assert all(e.fatalities in (0, None) for e in events if e is not clash)
+
+
+def test_fighting_told_in_the_next_sentence_is_how_the_town_was_taken(code):
+    events = code(
+        "On 9 July 2020, Syrian regime forces took control of Kafr Nabudah after HTS fighters withdrew. "
+        "Clashes on the edge of the town killed 9 fighters from both sides."
+    )
+    assert "Armed clash" not in [e.sub_event_type for e in events]
+    taken = next(e for e in events if e.sub_event_type == "Government regains territory")
+    assert taken.fatalities == 9

@@ -142,6 +142,11 @@ class CodingContext:
         return best, min(1.0, scores[best])
 
 
+def _names_event(trigger: Mention) -> bool:
+    """An event word that names an event of its own, not only its means or a word that counts when alone."""
+    return not trigger.value.instrument and not trigger.value.rule.fallback
+
+
 def _retype_family(rule: TriggerRule) -> frozenset[str]:
     """The types a rule's retyping chooses among."""
     retype = rule.retype
@@ -322,7 +327,21 @@ class _Coder:
         last = self.drafts[-1]
         if last.paragraph != sentence.paragraph or i - last.sentences[-1] > _CONTINUATION_REACH:
             return None
-        return last
+        # the events told in the last sentence: the deaths or the means told next belong to the one they fit
+        # ("… clashed after HTS detained a leader. 3 fighters were killed."; "Regime forces took the town after
+        # the rebels withdrew. Clashes on its edge killed 14.")
+        told = [d for d in self.drafts if d.sentences[-1] == last.sentences[-1]]
+        new_types = {self._retyped(i, t) for t in self.by_sentence[i].get("trigger", []) if _names_event(t)}
+        if new_types:
+            fitting = [d for d in told if new_types <= {d.sub_event_type} | d.trigger.value.rule.absorbs]
+        else:
+            fitting = [d for d in told if self._lethal(d)] if self.by_sentence[i].get("fatalities") else []
+        return fitting[-1] if fitting else last
+
+    def _lethal(self, draft: _Draft) -> bool:
+        """Can the event kill? Strategic developments and peaceful protests do not."""
+        event_type = self.ctx.taxonomy.event_type_of(draft.sub_event_type)
+        return event_type != "Strategic developments" and draft.sub_event_type != "Peaceful protest"
 
     def _continues(self, draft: _Draft, i: int, triggers: list[Mention]) -> bool:
         """Does sentence ``i`` add to ``draft`` rather than report a new event?"""
@@ -334,9 +353,13 @@ class _Coder:
         if own_days:
             return False
         # a death count ("Two civilians were killed.") and instruments add to the event before
-        new_types = {self._retyped(i, t) for t in triggers if not t.value.instrument and not t.value.rule.fallback}
-        if new_types - {draft.sub_event_type}:
+        new_types = {self._retyped(i, t) for t in triggers if _names_event(t)}
+        if new_types - {draft.sub_event_type} - draft.trigger.value.rule.absorbs:
             return False
+        if new_types and not new_types & {draft.sub_event_type}:
+            # "Regime forces took the town. Clashes on its edge killed 14.": how the event was done, if told
+            # in the same place
+            return not any(self._is_event_place(m) for m in mentions.get("place", []))
         actors = self._roles_of_sentence(i, draft)
         shares_actor = bool({r.actor for r in actors} & set(draft.roles.actors()))
         if new_types:  # the same kind of event again: the same one when the actors agree or it is named as known
