@@ -119,16 +119,16 @@ def main() -> int:
         for name, value in sample.accuracy().items():
             table.add_row(f"sample corpus: accuracy {name}", f"{value:.3f}")
 
-    first = REPO / "benchmarks" / "data" / "syria-acled-style.csv"
-    second = REPO / "benchmarks" / "data" / "syria-acled-style-2.csv"
-    if first.exists() and second.exists():
-        rows, rows_2 = read_gold_csv(first), read_gold_csv(second)
+    sets = [REPO / "benchmarks" / "data" / f"syria-acled-style{suffix}.csv" for suffix in ("", "-2", "-3")]
+    if all(path.exists() for path in sets):
+        rows, rows_2, rows_3 = (read_gold_csv(path) for path in sets)
         halves = {
-            "both sets": rows + rows_2,
+            "all three sets": rows + rows_2 + rows_3,
             "set 1": rows,
             "set 2": rows_2,
-            "set 2 tuning half (odd ids)": rows_2[0::2],
-            "set 2 held-out half (even ids)": rows_2[1::2],
+            "set 3": rows_3,
+            "set 3 tuning half (odd ids)": rows_3[0::2],
+            "set 3 held-out half (even ids)": rows_3[1::2],
         }
         for name, part in halves.items():
             result = score_csv(group_documents(part, {}), pipeline.code)
