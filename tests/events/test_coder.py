@@ -464,3 +464,51 @@ def test_fighting_told_in_the_next_sentence_is_how_the_town_was_taken(code):
     assert "Armed clash" not in [e.sub_event_type for e in events]
     taken = next(e for e in events if e.sub_event_type == "Government regains territory")
     assert taken.fatalities == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (  # the victim of a bomb is actor2; nobody named planted it
+            "On 4 April 2021, a Republican Guard officer was killed in Jdeidet Artouz by a bomb planted under his car.",
+            "Unidentified Armed Group (Syria)",
+            "Military Forces of Syria (2000-)",
+        ),
+        (  # named after the blast, with no "by": the target
+            "On 5 April 2021, a roadside bomb hit a bus carrying Syrian soldiers near Jasim, wounding 6 of them.",
+            "Unidentified Armed Group (Syria)",
+            "Military Forces of Syria (2000-)",
+        ),
+        (  # who said afterwards that it planted the bomb is actor1
+            "On 6 April 2021, a bomb went off next to a QSD vehicle near Shaddadi and killed 2 QSD members. "
+            "IS later said it had planted it.",
+            "Islamic State (Syria)",
+            "QSD: Syrian Democratic Forces",
+        ),
+        (  # where the missile was fired from names who fired it
+            "On 7 April 2021, a missile, fired from regime-held areas, hit a camp near Atmeh, killing 3 civilians.",
+            "Military Forces of Syria (2000-)",
+            "Civilians (Syria)",
+        ),
+        (  # those accused of an act are not the source of the report
+            "On 8 April 2021, members of an SNA faction were accused of sexually abusing women held in Afrin.",
+            "SNA: Syrian National Army",
+            "Civilians (Syria)",
+        ),
+    ],
+)
+def test_victims_named_first_or_after_a_blast_are_actor2(code, text, actor1, actor2):
+    event = code(text)[0]
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_the_harm_told_first_is_the_event_whose_cause_is_told_next(code):
+    events = code(
+        "On 9 April 2021, a family of 5 was killed in Maarrat Misrin. "
+        "Their house collapsed after it was hit in a Russian air raid."
+    )
+    assert len(events) == 1
+    [event] = events
+    assert event.sub_event_type == "Air/drone strike"
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Syria)")
+    assert (event.event_date, event.fatalities, event.admin1) == (date(2021, 4, 9), 5, "Idleb")

@@ -59,7 +59,8 @@ _MODIFIED_NOUN = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|stated|reported|claimed|denied|told|confirmed|accused|blamed)\b",
+    r"^\s+(?:[\w-]+\s+){0,2}?(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+    r"(?:said|says|announced|stated|reported|claimed|denied|told|confirmed|accused|blamed)\b",
     re.IGNORECASE,
 )
 _MEANS_GAP = re.compile(r"^(?:\s+(?:a|an|the|several|two|three|four|of|with|using|[a-z]+-guided|guided|heavy))*\s*$")
@@ -79,7 +80,9 @@ _VICTIM_DEFAULT_CIVILIANS = {
     "Sexual violence",
 }
 _CLAIM = re.compile(
-    r"^\s+(?:later\s+)?(?:has\s+|have\s+)?claimed\s+(?:the\s+)?(?:responsibility|the attack|the bombing)", re.IGNORECASE
+    r"^\s+(?:later\s+)?(?:has\s+|have\s+)?(?:claimed\s+(?:the\s+)?(?:responsibility|the attack|the bombing)"
+    r"|(?:said|announced|admitted) (?:that )?it (?:had )?(?:planted|carried out|was behind|detonated))",
+    re.IGNORECASE,
 )
 _NOTHING = re.compile(r"(?!)")
 _CIVILIAN_KINDS = {"civilians"}
@@ -265,6 +268,8 @@ class _Coder:
                 draft = self._draft(i, sentence, trigger, window, others)
                 if any(d.sentences[0] == i and d.sub_event_type == draft.sub_event_type for d in self.drafts):
                     continue  # read as the same kind of event as one already coded from this sentence
+                if self._explains(draft, i):
+                    continue
                 self.drafts.append(draft)
                 created = True
             if not created and mentions.get("date"):
@@ -337,6 +342,32 @@ class _Coder:
         else:
             fitting = [d for d in told if self._lethal(d)] if self.by_sentence[i].get("fatalities") else []
         return fitting[-1] if fitting else last
+
+    def _explains(self, draft: _Draft, i: int) -> bool:
+        """ "A family of 4 was killed in Kafr Taal. Their house was hit in a Russian air raid.": the harm told
+        first, with only a word of harm for its event, is the event told next; ``draft`` takes it over."""
+        harm = self.drafts[-1] if self.drafts else None
+        if (
+            harm is None
+            or not harm.trigger.value.rule.fallback
+            or draft.trigger.value.rule.fallback
+            or harm.paragraph != draft.paragraph
+            or harm.sentences[-1] != i - 1
+            or draft.date_own
+            or self.ctx.taxonomy.event_type_of(draft.sub_event_type) not in _VIOLENT
+        ):
+            return False
+        draft.sentences = harm.sentences + draft.sentences
+        draft.date, draft.date_mention, draft.date_own = harm.date, harm.date_mention, harm.date_own
+        draft.deaths = harm.deaths + draft.deaths
+        if draft.place is None or not draft.place.own:
+            draft.place = harm.place
+        victim = harm.roles.actor2
+        actor1 = draft.roles.actor1.actor if draft.roles.actor1 else None
+        if draft.roles.actor2 is None and victim is not None and victim.actor != actor1:
+            draft.roles = Roles(actor1=draft.roles.actor1, assoc_actor_1=draft.roles.assoc_actor_1, actor2=victim)
+        self.drafts[-1] = draft
+        return True
 
     def _lethal(self, draft: _Draft) -> bool:
         """Can the event kill? Strategic developments and peaceful protests do not."""

@@ -14,7 +14,7 @@ from ceasefire.model import Actor, Mention
 
 # "killed by an IED", "live fire from Turkish troops"; a bare "from" ("took X from Y") is not an agent
 _AGENT_BEFORE = re.compile(
-    r"\bby\s+(?:the\s+)?$|\b(?:fire|shelling|shots|strikes?|missiles?|rockets?|shells?)\s+from\s+(?:the\s+)?$",
+    r"\bby\s+(?:the\s+)?$|\b(?:fire|fired|launched|shelling|shots|strikes?|missiles?|rockets?|shells?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(
@@ -27,11 +27,25 @@ _PARTIES_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_AFTER = re.compile(
-    r"^\s+(?:(?:[\w-]+\s+){0,2})?(?:was|were|had been|have been|has been|got)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|hit|targeted|attacked|shelled|struck|ambushed|abducted|kidnapped|arrested|detained)\b",
+    r"^\s+(?:(?:[\w-]+\s+){0,2})?(?:(?:was|were|had been|have been|has been|got)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|hit|targeted|attacked|shelled|struck|ambushed|abducted|kidnapped|arrested|detained)"
+    r"|died|lost (?:his|her|their) lives)\b",
     re.IGNORECASE,
 )
+# one-sided violence: an actor named after the event word with no "by" before it is the target
+_ONE_SIDED = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Chemical weapon",
+    "Attack",
+    "Abduction/forced disappearance",
+    "Sexual violence",
+}
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_LAUNCHED_FROM = re.compile(r"^[^.;]{0,60}\b(?:fired|launched)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_REACH_WORDS = 3  # "an IED, planted by X": the "by" phrase must belong to the event word
 _ACTS_ON = re.compile(
     r"\b(?:target(?:ed|ing)|attack(?:ed|ing)|infiltrat(?:ed|ing)|raid(?:ed|ing)|storm(?:ed|ing)|ambush(?:ed|ing)|"
@@ -93,6 +107,7 @@ def assign_roles(
         for r in after
         if _AGENT_BEFORE.search(text[max(0, r.start - 12) : r.start])
         and (passive or len(text[trigger.end : r.start].split()) <= _AGENT_REACH_WORDS)
+        or _LAUNCHED_FROM.search(text[trigger.end : r.start])  # "a missile, fired from regime-held areas"
     ]
     inside = [r for r in before if r.mention is not None and r.end > trigger.start]
     if inside and not agents:
@@ -106,6 +121,8 @@ def assign_roles(
     if victims and len(victims) < len(before) + len(after):
         doers = [r for r in before if r not in victims] + after
         return _roles(doers[:1] + _partners(text, doers[0], doers[1:]) if doers else [], victims)
+    if victims and sub_event_type in _ONE_SIDED:
+        return _roles([], victims)  # "a QSD commander was killed when a bomb went off": no doer is named
     if before:
         first = before[0]
         # "NLF fighters targeted regime positions with artillery": an actor the doer acts on is not its partner
@@ -116,6 +133,8 @@ def assign_roles(
         ]
         side1 = [first] + [r for r in before[1:] if r not in objects and r.actor != first.actor]
         return _roles(side1, objects + [r for r in after if r.actor not in {s.actor for s in side1}])
+    if sub_event_type in _ONE_SIDED:
+        return _roles([], after)  # "a bomb hit a bus carrying Syrian soldiers"
     return _roles(after[:1], after[1:])
 
 
