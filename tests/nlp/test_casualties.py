@@ -273,3 +273,16 @@ def test_no_one_killed_is_no_count():
 )
 def test_the_doers_of_a_killing_are_not_its_dead(text, doers):
     assert not any(m.text.startswith(doers) for m in find_fatalities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("4 soldiers were killed; HTS lost one fighter.", 5),
+        ("The soldiers shot back, and one of them was killed.", 1),
+        ("2 fighters of the Hamza Division and a civilian were killed when the bomb went off.", 3),
+        ("Monitors counted 4 dead soldiers and one dead attacker, while IS claimed to have killed 11 soldiers.", 5),
+    ],
+)
+def test_losses_parts_second_groups_and_claims_beside_a_count(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths

@@ -84,7 +84,12 @@ def _patterns() -> list[re.Pattern[str]]:
         rf"|(?:the\s+)?{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims}))\b"
     )
     # joined by "and": a second group or kin of the first ("A woman and her son were killed")
-    passive_second = rf"(?:\s+and\s+(?:{kin}(?:[\w'’-]+\s+)?|{qty2}\s+(?:[\w'’-]+\s+){{0,3}}?)(?:{victims})\b)?"
+    passive_second = (
+        rf"(?:\s+and\s+(?:{kin}(?:[\w'’-]+\s+)?|(?P<another>an?)\s+(?:[\w'’-]+\s+)?|{qty2}\s+(?:[\w'’-]+\s+){{0,3}}?)"
+        rf"(?:{victims})\b)?"
+    )
+    # "2 fighters of the Sultan Murad Division and a civilian": whose they were, before a second group
+    of_group = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+and\s))?"
     flags = re.IGNORECASE
     return [
         # "Nobody except the bomber was reported killed", "killing no one but himself"
@@ -125,9 +130,15 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b(?:{killing})\s+(?P<one>his|her|its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})\b", flags
         ),
+        # "4 dead soldiers and one dead attacker"
+        re.compile(
+            rf"\b{qty}\s+dead\s+(?:[\w'’-]+\s+){{0,2}}?(?:{victims})\b"
+            rf"(?:\s*,?\s+and\s+{qty2}\s+dead\s+(?:[\w'’-]+\s+){{0,2}}?(?:{victims})\b)?",
+            flags,
+        ),
         # "11 members and supporters of the group were killed", "11 soldiers and 9 fighters were killed"
         re.compile(
-            rf"\b{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b{passive_second}"
+            rf"\b{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b{of_group}{passive_second}"
             rf"(?:\s*,[^,.;]{{1,60}},)?"  # "Two civilians, a man and his son, were killed"
             rf"\s*{filler}(?P<aux>were|was|have been|has been|had been|are|got)?\s*(?:also\s+)?(?:{death})\b"
             # without "were", "2 gunmen killed a man" tells what the gunmen did, not that they died
@@ -138,6 +149,14 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b(?P<one>his|her|its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})\b\s*{filler}"
             rf"(?:was|has been|had been)\s+(?:also\s+)?(?:{death})\b",
+            flags,
+        ),
+        # "HTS lost one fighter", "the army lost 4 soldiers"
+        re.compile(rf"\blost\s+{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b", flags),
+        # "one of them was killed", "3 of the soldiers died"
+        re.compile(
+            rf"\b{qty}\s+of\s+(?:them|the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{victims}))\s+"
+            rf"(?:were|was|have been|has been|had been)?\s*(?:{death})\b",
             flags,
         ),
         # "3 killed", "12 dead", "causing 3 deaths", "5 bodies were found"
@@ -201,7 +220,12 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
                 found.take(match, None)
     mentions = found.in_text_order()
     first_count = next((m.start for m in mentions if m.value is not None), None)
-    return [m for m in mentions if m.start not in pronouns or m.start == first_count]
+    mentions = [m for m in mentions if m.start not in pronouns or m.start == first_count]
+    # "SOHR counted 4 dead, while IS claimed to have killed 11": a side's own claim yields to a count
+    claims = [m for m in mentions if _CLAIMED.search(text[max(0, m.start - 30) : m.start])]
+    if claims and len(claims) < len(mentions):
+        mentions = [m for m in mentions if m not in claims]
+    return mentions
 
 
 def _value(match: re.Match[str]) -> int | None:
@@ -215,6 +239,8 @@ def _value(match: re.Match[str]) -> int | None:
         value += 1
     if groups.get("qty2"):  # two groups of dead in one phrase are added up
         value += read_quantity(groups["qty2"]) or 0
+    elif groups.get("another"):  # "2 fighters and a civilian were killed"
+        value += 1
     elif groups.get("kin"):  # "a man and his son", "a woman and her 3 children"
         value += (read_quantity(groups["qty3"]) or 0) if groups.get("qty3") else 1
     return value
@@ -302,3 +328,4 @@ _ACCUSED = re.compile(
     r"(?:\w+\s+){0,2}?(?:of|for|with|over)\s+$",
     re.IGNORECASE,
 )
+_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:to\s+have\s+|that\s+it\s+had\s+|it\s+had\s+)?$", re.IGNORECASE)
