@@ -512,3 +512,28 @@ def test_the_harm_told_first_is_the_event_whose_cause_is_told_next(code):
     assert event.sub_event_type == "Air/drone strike"
     assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Syria)")
     assert (event.event_date, event.fatalities, event.admin1) == (date(2021, 4, 9), 5, "Idleb")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (  # two sides named together before a word of fighting each other
+            "On 3 May 2021, HTS fighters and Syrian regime forces exchanged heavy machine-gun fire near Kabani.",
+            "HTS: Hayat Tahrir al Sham",
+            "Military Forces of Syria (2000-)",
+        ),
+        (  # a group's own move has no counterpart
+            "On 5 May 2021, HTS moved hundreds of fighters to the Kabani front to face a regime offensive.",
+            "HTS: Hayat Tahrir al Sham",
+            None,
+        ),
+        (  # a navy is a state's forces
+            "On 6 May 2021, missiles fired from Russian warships hit fuel tankers near Tarhin, killing 2 people.",
+            "Military Forces of Russia (2000-)",
+            "Civilians (Syria)",
+        ),
+    ],
+)
+def test_sides_of_a_clash_a_navy_and_a_group_move(code, text, actor1, actor2):
+    event = code(text)[0]
+    assert {event.actor1, event.actor2} == {actor1, actor2}

@@ -286,3 +286,21 @@ def test_the_doers_of_a_killing_are_not_its_dead(text, doers):
 )
 def test_losses_parts_second_groups_and_claims_beside_a_count(text, deaths):
     assert total_deaths(find_fatalities(text), text) == deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("The explosion killed the bomber and 3 QSD members and injured several others.", 4),
+        ("Monitors put the death toll at no fewer than 6 soldiers.", 6),
+        ("Gunmen opened fire on a merchant, killing him instantly.", 1),
+        ("One traveller died of his injuries.", 1),
+    ],
+)
+def test_the_bomber_with_others_hedges_pronouns_and_travellers(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths
+
+
+def test_a_death_an_event_came_after_is_not_its_own():
+    text = "Residents rioted against the QSD after a child was killed in a raid, burning tyres."
+    assert total_deaths(find_fatalities(text), text) is None

@@ -89,6 +89,7 @@ _CIVILIAN_KINDS = {"civilians"}
 _ARMED_KINDS = ("state_forces", "police", "rebel", "militia", "unidentified")
 _TARGET_REACH_WORDS = 4  # "threw stones and shoes at <actor>"
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
+_NO_COUNTERPART = {"Change to group/activity", "Headquarters or base established"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _HARM = re.compile(r"\b(?:killing|killed|kills|died|dead|deaths?|injur\w*|wound\w*|hurt|casualt\w*)\b", re.IGNORECASE)
 _NO_HARM = re.compile(
@@ -478,6 +479,12 @@ class _Coder:
             for j, other in enumerate(kept):
                 if j == k or not types[k] & other.value.rule.absorbs:
                     continue
+                if (
+                    self.ctx.taxonomy.event_type_of(other.value.rule.sub_event_type) == "Protests"
+                    and self._retyped(i, other) == other.value.rule.sub_event_type
+                    and any(self.ctx.taxonomy.event_type_of(t) in _VIOLENT for t in types[k])
+                ):
+                    continue  # "gunmen killed a man, and residents protested": a protest as such absorbs no violence
                 if not (types[j] & kept[k].value.rule.absorbs and k < j):
                     return True
             return False
@@ -678,6 +685,9 @@ class _Coder:
                 if actor2 is None and self._next_in_paragraph(i):
                     actor2 = self._intervening(i + 1, trigger, self._roles_of_sentence(i + 1, None))
             return Roles(actor1=crowd_role, actor2=actor2)
+        if sub_event_type in _NO_COUNTERPART:
+            # "HTS moved fighters to the Morek front against a regime offensive": a group's own move has no actor2
+            return Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1)
         if event_type == "Battles" and roles.actor2 is not None and roles.actor2.actor.kind == "civilians":
             armed = [r for r in (roles.assoc_actor_2,) if r is not None and r.actor.kind != "civilians"]
             roles = Roles(
@@ -736,8 +746,11 @@ class _Coder:
                 cue_at = sentence.start + found.start()
                 break
         armed = [r for r in candidates if r.mention is not None and r.actor.kind in _ARMED_KINDS]
-        if cue_at is None or not armed:
+        if not armed:
             return None
+        if cue_at is None:  # "QSD fighters opened fire on residents who were protesting": the armed doer of the scene
+            doers = [r for r in armed if sentence.start <= r.start < trigger.start]
+            return doers[-1] if doers else None
         nearest = min(armed, key=lambda r: abs(r.start - cue_at))
         return nearest if abs(nearest.start - cue_at) <= _INTERVENTION_REACH else None
 

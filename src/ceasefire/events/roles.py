@@ -132,6 +132,8 @@ def assign_roles(
             if r.mention is not None and first.mention is not None and _ACTS_ON.search(text[first.end : r.start])
         ]
         side1 = [first] + [r for r in before[1:] if r not in objects and r.actor != first.actor]
+        if sub_event_type == "Armed clash" and not objects and not after and len(side1) > 1:
+            return _roles(side1[:1], side1[1:])  # "HTS fighters and regime forces exchanged fire": two sides
         return _roles(side1, objects + [r for r in after if r.actor not in {s.actor for s in side1}])
     if sub_event_type in _ONE_SIDED:
         return _roles([], after)  # "a bomb hit a bus carrying Syrian soldiers"

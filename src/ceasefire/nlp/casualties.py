@@ -24,7 +24,8 @@ PRODUCED_BY = "nlp.casualties.v1"
 
 _HEDGE = (
     r"(?:(?:at least|some|about|around|roughly|approximately|nearly|almost|more than|over|up to|an estimated|"
-    r"as many as|a total of|all|the|another|a further|an additional)\s+)?"
+    r"as many as|a total of|all|the|another|a further|an additional|no fewer than|not less than|no less than|"
+    r"not fewer than)\s+)?"
 )
 # What a count of dead is never followed by: "killed 2 days later", "a 3-year-old", "5 km".
 _NOT_PEOPLE = (
@@ -126,6 +127,14 @@ def _patterns() -> list[re.Pattern[str]]:
             rf"\b(?:{killing})\s+(?P<self>himself|herself)\s+and\s+{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims})\b",
             flags,
         ),
+        # "killed the bomber and 3 QSD members"
+        re.compile(
+            rf"\b(?:{killing})\s+(?P<self>the\s+(?:[\w'’-]+\s+)?(?:{one_person}))\s+and\s+{qty}\s+"
+            rf"(?:[\w'’-]+\s+){{0,5}}?(?:{victims})\b",
+            flags,
+        ),
+        # "opened fire on him, killing him instantly"
+        re.compile(r"\b(?:killing|killed)\s+(?P<one>him|her)\b", flags),
         # "killing its driver", "killing the commander of the group"
         re.compile(
             rf"\b(?:{killing})\s+(?P<one>his|her|its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})\b", flags
@@ -235,7 +244,7 @@ def _value(match: re.Match[str]) -> int | None:
     value = read_quantity(groups["qty"])
     if value is None:
         return None
-    if groups.get("self"):  # "killing himself and 2 QSD members"
+    if groups.get("self"):  # "killing himself and 2 QSD members", "killed the bomber and 3 QSD members"
         value += 1
     if groups.get("qty2"):  # two groups of dead in one phrase are added up
         value += read_quantity(groups["qty2"]) or 0
@@ -260,13 +269,19 @@ def _is_injury_count(segment: str, match: re.Match[str]) -> bool:
 
 
 def _counts_the_injured_too(segment: str, match: re.Match[str]) -> bool:
-    """ "5 people were killed and injured": the count is of dead and injured together."""
+    """ "5 people were killed and injured": the count is of dead and injured together (not "killed 3 members
+    and injured others")."""
+    if not re.search(r"\b(?:killed|dead|died)$", match.group(0), re.IGNORECASE):
+        return False
     return bool(re.match(r"\s+(?:and|or)\s+(?:injured|wounded)\b", segment[match.end() :], re.IGNORECASE))
 
 
 def _is_a_past_death(segment: str, match: re.Match[str]) -> bool:
     """A death told as background in a relative clause: "relatives of a young man who had died in
-    prison stormed …" (pluperfect), "the father of a boy who was killed last year"."""
+    prison stormed …" (pluperfect), "the father of a boy who was killed last year"; or as what an
+    event came after ("rioted after a child was killed in a raid")."""
+    if _AFTER_BEFORE.search(segment[max(0, match.start() - 30) : match.start()]):
+        return True
     clause = _RELATIVE_DEATH.search(match.group(0))
     if clause is None:
         return False
@@ -329,3 +344,6 @@ _ACCUSED = re.compile(
     re.IGNORECASE,
 )
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:to\s+have\s+|that\s+it\s+had\s+|it\s+had\s+)?$", re.IGNORECASE)
+_AFTER_BEFORE = re.compile(
+    r"\b(?:after|following)\s+(?:the\s+)?(?:deaths?\s+of\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
