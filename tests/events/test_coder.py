@@ -537,3 +537,43 @@ def test_the_harm_told_first_is_the_event_whose_cause_is_told_next(code):
 def test_sides_of_a_clash_a_navy_and_a_group_move(code, text, actor1, actor2):
     event = code(text)[0]
     assert {event.actor1, event.actor2} == {actor1, actor2}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1"),
+    [
+        (
+            "On 2 June 2021, Kafr Nouran village came under HTS control after NLF fighters were pushed out.",
+            "Non-state actor overtakes territory",
+            "HTS: Hayat Tahrir al Sham",
+        ),
+        (
+            "On 3 June 2021, SNA fighters, with Turkish drone cover, took Tal Tawil west of Tal Abyad from the QSD.",
+            "Non-state actor overtakes territory",
+            "SNA: Syrian National Army",
+        ),
+        (  # an opening clause names the other side, not the doer
+            "On 4 June 2021, after a night of clashes with HTS fighters, the Syrian army entered Kafr Halab.",
+            "Government regains territory",
+            "Military Forces of Syria (2000-)",
+        ),
+        (  # missiles fired from the air are an air strike
+            "On 5 June 2021, US missiles fired from the air hit a meeting of Hurras al Din leaders near Sarmada.",
+            "Air/drone strike",
+            "Military Forces of the United States (2017-2021)",
+        ),
+        (
+            "On 6 June 2021, a detainee from Inkhil died under torture in a regime prison in Damascus.",
+            "Attack",
+            "Military Forces of Syria (2000-)",
+        ),
+        (
+            "On 7 June 2021, an elderly man in Bulbul was beaten by members of the Hamza Division over his land.",
+            "Attack",
+            "SNA: Syrian National Army",
+        ),
+    ],
+)
+def test_more_ways_of_telling_takeovers_strikes_and_attacks(code, text, sub_event_type, actor1):
+    event = code(text)[0]
+    assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)

@@ -110,7 +110,8 @@ class ActorMatcher:
         joiner = r"(?:\s*[-–/]\s*|\s*,\s*|\s+and\s+(?:the\s+)?|\s*,\s*and\s+(?:the\s+)?)"
         compound = re.compile(
             rf"{_WORD_START}(?P<adjs>(?:{adjectives})(?:{joiner}(?:{adjectives}))*)"
-            rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<role>(?i:{roles})){_WORD_END}"
+            # up to two words between, not a verb ("Lebanese airspace fired missiles" is not Lebanon's)
+            rf"\s+(?:(?!(?!armed\s)[a-z]+ed\s)[a-z][\w-]*\s+){{0,2}}(?P<role>(?i:{roles})){_WORD_END}"
         )
         attributed = re.compile(
             rf"{_WORD_START}(?P<role>(?i:{roles}))\s+(?:(?:believed|thought|said|suspected|presumed|reported)\s+to\s+be"

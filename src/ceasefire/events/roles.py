@@ -46,6 +46,10 @@ _ONE_SIDED = {
 }
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LAUNCHED_FROM = re.compile(r"^[^.;]{0,60}\b(?:fired|launched)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_OPENING_CLAUSE = re.compile(
+    r"(?:^|[.;]\s+|,\s*)(?:after|following|amid|despite|during|in response to)\b[^,;.]*$", re.IGNORECASE
+)
+_JAILER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:prisons?|detention|jails?|custody|security branch)\b", re.IGNORECASE)
 _AGENT_REACH_WORDS = 3  # "an IED, planted by X": the "by" phrase must belong to the event word
 _ACTS_ON = re.compile(
     r"\b(?:target(?:ed|ing)|attack(?:ed|ing)|infiltrat(?:ed|ing)|raid(?:ed|ing)|storm(?:ed|ing)|ambush(?:ed|ing)|"
@@ -108,6 +112,7 @@ def assign_roles(
         if _AGENT_BEFORE.search(text[max(0, r.start - 12) : r.start])
         and (passive or len(text[trigger.end : r.start].split()) <= _AGENT_REACH_WORDS)
         or _LAUNCHED_FROM.search(text[trigger.end : r.start])  # "a missile, fired from regime-held areas"
+        or _JAILER_AFTER.match(text[r.end : r.end + 30])  # "died under torture in a regime prison"
     ]
     inside = [r for r in before if r.mention is not None and r.end > trigger.start]
     if inside and not agents:
@@ -124,6 +129,12 @@ def assign_roles(
     if victims and sub_event_type in _ONE_SIDED:
         return _roles([], victims)  # "a QSD commander was killed when a bomb went off": no doer is named
     if before:
+        # "after a night of clashes with HTS, the Syrian army entered Khan al-Asal": the opening clause's actors
+        # are not the doer
+        opening = [r for r in before if r.mention is not None and _in_opening_clause(text, r, trigger)]
+        if opening and len(opening) < len(before):
+            before = [r for r in before if r not in opening]
+            after = opening + after
         first = before[0]
         # "NLF fighters targeted regime positions with artillery": an actor the doer acts on is not its partner
         objects = [
@@ -138,6 +149,12 @@ def assign_roles(
     if sub_event_type in _ONE_SIDED:
         return _roles([], after)  # "a bomb hit a bus carrying Syrian soldiers"
     return _roles(after[:1], after[1:])
+
+
+def _in_opening_clause(text: str, role: Role, trigger: Mention) -> bool:
+    """Is the actor inside a clause that opens the sentence before its subject ("after …, X did")?"""
+    opens = _OPENING_CLAUSE.search(text[max(0, role.start - 60) : role.start])
+    return opens is not None and "," in text[role.end : trigger.start]
 
 
 def _parties(text: str, trigger: Mention, actors: list[Role]) -> list[Role]:
