@@ -577,3 +577,28 @@ def test_sides_of_a_clash_a_navy_and_a_group_move(code, text, actor1, actor2):
 def test_more_ways_of_telling_takeovers_strikes_and_attacks(code, text, sub_event_type, actor1):
     event = code(text)[0]
     assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (  # a crowd beating a man is rioters against a civilian
+            "On 8 June 2021, residents of Safita caught a man they accused of theft and beat him badly.",
+            "Rioters (Syria)",
+            "Civilians (Syria)",
+        ),
+        (  # the woman who tells of it is the source; the faction she names is the doer
+            "On 9 June 2021, a woman from Suluk told rights monitors that members of an SNA faction raped her.",
+            "SNA: Syrian National Army",
+            "Civilians (Syria)",
+        ),
+        (  # "accused" after an arrest names the charge, not a speaker
+            "On 10 June 2021, Syrian police arrested several men accused of starting forest fires near Masyaf.",
+            "Police Forces of Syria (2000-)",
+            "Civilians (Syria)",
+        ),
+    ],
+)
+def test_mobs_sources_and_charges(code, text, actor1, actor2):
+    event = code(text)[0]
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -59,7 +59,7 @@ _MODIFIED_NOUN = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+    r"^\s+(?:(?![a-z]+ed\s)[\w-]+\s+){0,4}?(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
     r"(?:said|says|announced|stated|reported|claimed|denied|told|confirmed|accused|blamed)\b",
     re.IGNORECASE,
 )
@@ -669,6 +669,14 @@ class _Coder:
         """ACLED's conventions on top of the grammatical roles."""
         country = self._country_hint(i)
         event_type = self.ctx.taxonomy.event_type_of(sub_event_type)
+        if sub_event_type == "Mob violence":
+            # "residents caught a man and beat him": the crowd are rioters, whom they beat civilians
+            mob = self._generic_role("rioters", country)
+            if mob is None:
+                return roles
+            armed = [self._role_for(roles, a) for a in roles.actors() if a.kind not in ("rioters", "civilians")]
+            target = self._crowd_target(trigger, armed) or self._generic_role("civilians", country)
+            return Roles(actor1=mob, actor2=target)
         if event_type == "Protests" or sub_event_type == "Violent demonstration":
             kind = "protesters" if event_type == "Protests" else "rioters"
             crowd = [r for r in roles.actors() if r.kind == kind]
@@ -697,8 +705,14 @@ class _Coder:
                 assoc_actor_2=None,
             )
         if event_type in _VIOLENT and roles.actor1 is not None and roles.actor1.actor.kind == "civilians":
+            armed_partner = (
+                roles.assoc_actor_1 if roles.assoc_actor_1 and roles.assoc_actor_1.actor.kind != "civilians" else None
+            )
             roles = Roles(
-                actor1=roles.actor2, assoc_actor_1=None, actor2=roles.actor1, assoc_actor_2=roles.assoc_actor_2
+                actor1=armed_partner or roles.actor2,
+                assoc_actor_1=None,
+                actor2=roles.actor1,
+                assoc_actor_2=roles.assoc_actor_2 if armed_partner is None else roles.actor2,
             )
         if sub_event_type == "Attack" and (roles.actor2 is None or roles.actor2.actor.kind != "civilians"):
             civilians = self._generic_role("civilians", country)
