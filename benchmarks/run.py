@@ -3,8 +3,9 @@
 Prints the seed article's recall and field accuracy against shared/bench/seed-gold.json,
 weighted F1 on the CASE 2021 Task 2 snippets (shared/bench/case2021-task2-dev.tsv; split
 by id into a tuning half and a held-out half, both reported), the sample corpus scored
-against its gold CSV, and throughput in documents per second on 2 worker processes (whole pipeline, and the
-event coder alone).
+against its gold CSV, the three ACLED-style gold sets of benchmarks/data (the third with its tuning
+and held-out halves), the geocoding set, and throughput in documents per second on 2 worker processes
+(whole pipeline, and the event coder alone).
 """
 
 from __future__ import annotations

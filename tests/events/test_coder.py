@@ -602,3 +602,12 @@ def test_more_ways_of_telling_takeovers_strikes_and_attacks(code, text, sub_even
 def test_mobs_sources_and_charges(code, text, actor1, actor2):
     event = code(text)[0]
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_deaths_told_before_the_event_that_caused_them_are_its_own(code):
+    [event] = code(
+        "On 11 June 2021, the bodies of 3 truffle hunters were found in the desert south of Al-Sukhnah. "
+        "A landmine left by IS had exploded under their car."
+    )
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.fatalities, event.event_date) == (3, date(2021, 6, 11))

@@ -206,6 +206,7 @@ class _Coder:
         self.focus_date = self._focus_date()
         self.focus_place = self._focus_place()
         self.narrative: dict[int, Mention] = {}
+        self.harm_told: dict[int, int] = {}  # sentences that tell deaths of no event yet, by their paragraph
         self._retypes: dict[tuple[int, int, int], tuple[str, bool]] = {}  # read once per trigger
         self.drafts: list[_Draft] = []
 
@@ -275,6 +276,8 @@ class _Coder:
                 created = True
             if not created and mentions.get("date"):
                 self.narrative[sentence.paragraph] = mentions["date"][-1]
+            if not created and not distinct and mentions.get("fatalities"):
+                self.harm_told[i] = sentence.paragraph  # "The bodies of 2 shepherds were found." and no event yet
         if not self.drafts:
             self._lone_event()
         for draft in self.drafts:
@@ -347,6 +350,13 @@ class _Coder:
     def _explains(self, draft: _Draft, i: int) -> bool:
         """ "A family of 4 was killed in Kafr Taal. Their house was hit in a Russian air raid.": the harm told
         first, with only a word of harm for its event, is the event told next; ``draft`` takes it over."""
+        if self.harm_told.get(i - 1) == draft.paragraph:
+            # "The bodies of 2 shepherds were found near Markada. IS cells had shot them."
+            draft.sentences.insert(0, i - 1)
+            draft.deaths = list(self.by_sentence[i - 1].get("fatalities", [])) + draft.deaths
+            if draft.place is None or not draft.place.own:
+                draft.place = self._place_in_sentence(i - 1) or draft.place
+            return False  # the draft is still to be added
         harm = self.drafts[-1] if self.drafts else None
         if (
             harm is None
