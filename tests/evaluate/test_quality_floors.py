@@ -14,7 +14,12 @@ FLOORS = json.loads((REPO / "benchmarks" / "floors.json").read_text(encoding="ut
 
 
 @pytest.mark.parametrize(
-    ("name", "floors"), [("syria-acled-style.csv", "acled_style"), ("syria-acled-style-2.csv", "acled_style_2")]
+    ("name", "floors"),
+    [
+        ("syria-acled-style.csv", "acled_style"),
+        ("syria-acled-style-2.csv", "acled_style_2"),
+        ("syria-acled-style-3.csv", "acled_style_3"),
+    ],
 )
 def test_acled_style_reports_stay_above_their_floors(pipeline, name, floors):
     rows = read_gold_csv(REPO / "benchmarks" / "data" / name)
