@@ -304,3 +304,19 @@ def test_the_bomber_with_others_hedges_pronouns_and_travellers(text, deaths):
 def test_a_death_an_event_came_after_is_not_its_own():
     text = "Residents rioted against the QSD after a child was killed in a raid, burning tyres."
     assert total_deaths(find_fatalities(text), text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("A child was among the 4 people killed.", 4),
+        ("Six members of one family, among them four children, were killed.", 6),
+        ("A commander and two of his bodyguards were killed.", 3),
+        ("The woman was found dead in her home.", 1),
+        ("The clashes killed at least 7 regime soldiers, while HTS lost 3 fighters.", 10),
+        ("The strike killed two HTS members and a civilian.", 3),
+        ("The attack killed the driver and wounded two passengers.", 1),
+    ],
+)
+def test_totals_told_around_a_part_of_the_dead(text, deaths):
+    assert total_deaths(find_fatalities(text), text) == deaths

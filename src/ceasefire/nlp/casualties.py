@@ -90,9 +90,21 @@ def _patterns() -> list[re.Pattern[str]]:
         rf"(?:{victims})\b)?"
     )
     # "2 fighters of the Sultan Murad Division and a civilian": whose they were, before a second group
-    of_group = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+and\s))?"
+    of_group = r"(?:\s+of\s+(?:the\s+|one\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+and\s|\s*,))?"
     flags = re.IGNORECASE
     return [
+        # "A child was among the 4 people killed": the count is of all the dead
+        re.compile(
+            rf"\bamong\s+(?:the\s+)?{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\s+(?:who\s+were\s+)?(?:{death})\b",
+            flags,
+        ),
+        # "A commander and two of his bodyguards were killed"
+        re.compile(
+            rf"\b(?P<one>an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})\s+and\s+(?P<qty2>{quantity_pattern()})\s+"
+            rf"(?:of\s+(?:his|her|their|its)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{victims})\s+"
+            rf"(?:were|have been|had been)\s+(?:{death})\b",
+            flags,
+        ),
         # "Nobody except the bomber was reported killed", "killing no one but himself"
         re.compile(
             rf"\b(?:{nobody})\s+(?:{but})\s+{only}\s*(?:[\w'’-]+\s+){{0,4}}?"
@@ -157,7 +169,7 @@ def _patterns() -> list[re.Pattern[str]]:
         # "its driver was killed", "the commander of the faction was assassinated"
         re.compile(
             rf"\b(?P<one>his|her|its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})\b\s*{filler}"
-            rf"(?:was|has been|had been)\s+(?:also\s+)?(?:{death})\b",
+            rf"(?:was|has been|had been)\s+(?:also\s+)?(?:found\s+)?(?:{death})\b",
             flags,
         ),
         # "HTS lost one fighter", "the army lost 4 soldiers"
@@ -240,7 +252,7 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
 def _value(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("one"):
-        return 1
+        return 1 + ((read_quantity(groups["qty2"]) or 0) if groups.get("qty2") else 0)
     value = read_quantity(groups["qty"])
     if value is None:
         return None
