@@ -89,6 +89,11 @@ _CIVILIAN_KINDS = {"civilians"}
 _ARMED_KINDS = ("state_forces", "police", "rebel", "militia", "unidentified")
 _TARGET_REACH_WORDS = 4  # "threw stones and shoes at <actor>"
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
+_CHARGED_WITH = re.compile(
+    r"\b(?:spying|working|informing|collaborating|dealing|communicating|smuggling|fighting|cooperating)\s+"
+    r"(?:for|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NO_COUNTERPART = {"Change to group/activity", "Headquarters or base established"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _HARM = re.compile(r"\b(?:killing|killed|kills|died|dead|deaths?|injur\w*|wound\w*|hurt|casualt\w*)\b", re.IGNORECASE)
@@ -587,8 +592,16 @@ class _Coder:
             civilians = any(
                 m.value.generic is not None and m.value.generic.kind in _CIVILIAN_KINDS for m in targets
             ) or bool(re.search(r"\bcivilians?\b", sentence.text[trigger.end - sentence.start :], re.IGNORECASE))
-            if not civilians and (
-                named := self.ctx.triggers.civilian_target.match(self.text[trigger.end : sentence.end])
+            armed_named = any(
+                (m.value.actor or m.value.generic) is not None
+                and (m.value.actor or m.value.generic).kind not in _CIVILIAN_KINDS
+                for m in targets
+                if m.start >= trigger.end
+            )
+            if (
+                not civilians
+                and not armed_named
+                and (named := self.ctx.triggers.civilian_target.match(self.text[trigger.end : sentence.end]))
             ):
                 # the target named right after the word, unless an actor is named first
                 civilians = not any(trigger.end <= m.start < trigger.end + named.end() for m in targets)
@@ -730,6 +743,14 @@ class _Coder:
                 roles = Roles(
                     actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1, actor2=civilians, assoc_actor_2=None
                 )
+        if (
+            sub_event_type in ("Arrests", "Abduction/forced disappearance")
+            and roles.actor2 is not None
+            and roles.actor2.mention is not None
+            and _CHARGED_WITH.search(self.text[max(0, roles.actor2.start - 40) : roles.actor2.start])
+        ):
+            # "arrested 5 men on charges of spying for the regime": the regime is in the charge, the men are civilians
+            roles = Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1)
         if sub_event_type in _VICTIM_DEFAULT_CIVILIANS and roles.actor2 is None and roles.actor1 is not None:
             civilians = self._generic_role("civilians", country)  # those arrested, robbed or beaten, unnamed
             if civilians is not None and civilians.actor != roles.actor1.actor:
