@@ -612,6 +612,9 @@ class _Coder:
             )
             actor = roles.actor1.actor if roles.actor1 else None
             kind = actor.kind if actor else "other"
+            loser = roles.actor2.actor if roles.actor2 else None
+            if actor is None and loser is not None and loser.kind in ("rebel", "militia", "unidentified"):
+                kind = "state_forces"  # "recaptured the town from Boko Haram": taken back from a non-state group
             if actor is not None and kind not in retype["by_actor1"] and actor.inter == 1:
                 kind = "state_forces"  # police and gendarmes are state forces in ACLED's sense
             return str(retype["by_actor1"].get(kind, retype["by_actor1"]["other"])), actor is not None

@@ -49,6 +49,16 @@ _LAUNCHED_FROM = re.compile(r"^[^.;]{0,60}\b(?:fired|launched)\s+from\s+(?:the\s
 _OPENING_CLAUSE = re.compile(
     r"(?:^|[.;]\s+|,\s*)(?:after|following|amid|despite|during|in response to)\b[^,;.]*$", re.IGNORECASE
 )
+_TAKEOVERS = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+_VERB_AFTER = re.compile(
+    r"\b(?:\w+ed|struck|hit|fired|shot|dropped|blew|took|began|held|ran|set|launched|carried|opened|drove)\b",
+    re.IGNORECASE,
+)
+_LOSER_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _JAILER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:prisons?|detention|jails?|custody|security branch)\b", re.IGNORECASE)
 _AGENT_REACH_WORDS = 3  # "an IED, planted by X": the "by" phrase must belong to the event word
 _ACTS_ON = re.compile(
@@ -114,7 +124,12 @@ def assign_roles(
         or _LAUNCHED_FROM.search(text[trigger.end : r.start])  # "a missile, fired from regime-held areas"
         or _JAILER_AFTER.match(text[r.end : r.end + 30])  # "died under torture in a regime prison"
     ]
-    inside = [r for r in before if r.mention is not None and r.end > trigger.start]
+    # named before the trigger's verb ("a Turkish drone hit"), not as its object ("captured an al-Shabaab commander")
+    inside = [
+        r
+        for r in before
+        if r.mention is not None and r.end > trigger.start and _VERB_AFTER.search(text[r.end : max(r.end, trigger.end)])
+    ]
     if inside and not agents:
         agents = inside[:1]  # "… when a Turkish drone hit their vehicle": the doer is named in the event words
     if agents:
@@ -140,12 +155,19 @@ def assign_roles(
         objects = [
             r
             for r in before[1:]
-            if r.mention is not None and first.mention is not None and _ACTS_ON.search(text[first.end : r.start])
+            if r.mention is not None
+            and first.mention is not None
+            and (_ACTS_ON.search(text[first.end : r.start]) or r.start >= trigger.start)  # "shot down a regime drone"
         ]
         side1 = [first] + [r for r in before[1:] if r not in objects and r.actor != first.actor]
         if sub_event_type == "Armed clash" and not objects and not after and len(side1) > 1:
             return _roles(side1[:1], side1[1:])  # "HTS fighters and regime forces exchanged fire": two sides
         return _roles(side1, objects + [r for r in after if r.actor not in {s.actor for s in side1}])
+    if sub_event_type in _TAKEOVERS:
+        # "recaptured the town from Boko Haram", "cleared 14 villages of militants": who lost it is actor2
+        losers = [r for r in after if _LOSER_BEFORE.search(text[max(0, r.start - 12) : r.start])]
+        if losers:
+            return _roles([r for r in after if r not in losers][:1], losers)
     if sub_event_type in _ONE_SIDED:
         return _roles([], after)  # "a bomb hit a bus carrying Syrian soldiers"
     return _roles(after[:1], after[1:])
