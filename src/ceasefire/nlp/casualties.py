@@ -172,8 +172,16 @@ def _patterns() -> list[re.Pattern[str]]:
             rf"(?:was|has been|had been)\s+(?:also\s+)?(?:found\s+)?(?:{death})\b",
             flags,
         ),
+        # "each side lost 2 fighters": as many dead on both sides
+        re.compile(rf"\b(?P<each>each|either)\s+side\s+lost\s+{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b", flags),
         # "HTS lost one fighter", "the army lost 4 soldiers"
         re.compile(rf"\blost\s+{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b", flags),
+        # "Two more died of their wounds", "3 others were killed"
+        re.compile(
+            rf"\b{qty}\s+(?:more|others|other\s+people)\s+"
+            rf"(?:(?:were|have been|had been)\s+)?(?:later\s+)?(?:{death})\b",
+            flags,
+        ),
         # "one of them was killed", "3 of the soldiers died"
         re.compile(
             rf"\b{qty}\s+of\s+(?:them|the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{victims}))\s+"
@@ -256,6 +264,8 @@ def _value(match: re.Match[str]) -> int | None:
     value = read_quantity(groups["qty"])
     if value is None:
         return None
+    if groups.get("each"):  # "each side lost 2 fighters"
+        value *= 2
     if groups.get("self"):  # "killing himself and 2 QSD members", "killed the bomber and 3 QSD members"
         value += 1
     if groups.get("qty2"):  # two groups of dead in one phrase are added up
