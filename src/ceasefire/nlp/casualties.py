@@ -194,6 +194,14 @@ def _patterns() -> list[re.Pattern[str]]:
 
 
 @cache
+def _cue() -> re.Pattern[str]:
+    """A word without which none of the patterns can match."""
+    v = _vocabulary()
+    words = v["death_verbs"] + v["killing_words"] + v["death_nouns"] + v["unknown_count_words"] + v["to_death_verbs"]
+    return re.compile(rf"\b(?:{_alternation(words + ['lost', 'toll'])})", re.IGNORECASE)
+
+
+@cache
 def _unknown_patterns() -> list[re.Pattern[str]]:
     v = _vocabulary()
     markers = _alternation(v["unknown_markers"])
@@ -226,6 +234,8 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
     """Death counts in ``text[start:end]``; ``value`` is an int, or None for an unknown number."""
     end = len(text) if end is None else end
     segment = text[start:end]
+    if not _cue().search(segment):
+        return []  # no word of death at all: most sentences, skipped before the counting patterns
     found = PreferredMatches("fatalities", start, PRODUCED_BY)
     pronouns: set[int] = set()  # "beating him to death": the one a pronoun names may be counted already
     for pattern in _patterns():
