@@ -211,4 +211,4 @@ CLIPPED = [
 
 @pytest.mark.parametrize(("text", "code"), PLAIN + CLIPPED)
 def test_the_sub_event_type_of_a_report(pipeline, text, code):
-    assert label_of(pipeline.code(Document.from_text(text))) == code
+    assert label_of(pipeline.code(Document.from_text(text)), text) == code

@@ -1,8 +1,8 @@
 """Scoring sub-event typing on CASE 2021 Task 2 snippets (ACLED sub-event labels).
 
-Each snippet's most confident event gives its label (no event: no label, which is wrong
-for an ACLED row); the score is F1 weighted by support over the rows whose label is one
-of ACLED's 25 sub-event types. Rows of the non-ACLED classes should yield no factual event.
+A snippet's label is the type of its main event (no event: no label, which is wrong for an
+ACLED row); the score is F1 weighted by support over the rows whose label is one of ACLED's
+25 sub-event types. Rows of the non-ACLED classes should yield no factual event.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ceasefire.errors import ConfigurationError
+from ceasefire.events.classifier import SubEventClassifier
 from ceasefire.events.taxonomy import load_taxonomy
 from ceasefire.model import Document, Event
 
@@ -52,14 +53,24 @@ def read_snippets(path: Path) -> list[Snippet]:
         raise ConfigurationError(f"{path}: not a CASE 2021 Task 2 TSV (id, EventSnippet, SubType): {error}") from error
 
 
-def label_of(events: list[Event]) -> str:
-    """The CASE code of a snippet's most confident factual event, or NONE."""
+def label_of(events: list[Event], text: str | None = None) -> str:
+    """The CASE code of a snippet's main event, or NONE.
+
+    The main event is the most confident factual one; given the snippet's ``text``, the confidence
+    is added to the sub-event classifier's belief that the whole text reports an event of that
+    type, so that of two events a snippet tells ("after HTS detained a leader, the two groups
+    clashed") the one the text is about is its label.
+    """
     factual = [e for e in events if e.is_factual]
     if not factual:
         return NONE
-    best = max(factual, key=lambda e: e.confidence)
-    code = load_taxonomy().sub_event_types()[best.sub_event_type].case2021_code
-    return code or NONE
+    types = load_taxonomy().sub_event_types()
+    belief: dict[str, float] = {}
+    if text is not None and len({e.sub_event_type for e in factual}) > 1:
+        classifier = SubEventClassifier.load()
+        belief = {code: probability for code, probability in classifier.predict(text)}
+    best = max(factual, key=lambda e: e.confidence + belief.get(types[e.sub_event_type].case2021_code or NONE, 0.0))
+    return types[best.sub_event_type].case2021_code or NONE
 
 
 def score_snippets(snippets: Iterable[Snippet], code: Callable[[Document], list[Event]]) -> CaseScore:
@@ -67,7 +78,7 @@ def score_snippets(snippets: Iterable[Snippet], code: Callable[[Document], list[
     gold, predicted = [], []
     non_total = non_quiet = 0
     for snippet in snippets:
-        label = label_of(code(Document.from_text(snippet.text, external_id=str(snippet.id))))
+        label = label_of(code(Document.from_text(snippet.text, external_id=str(snippet.id))), snippet.text)
         if snippet.label in acled_codes:
             gold.append(snippet.label)
             predicted.append(label)
