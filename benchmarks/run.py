@@ -11,6 +11,7 @@ and held-out halves), the geocoding set, and throughput in documents per second 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import sys
 import time
@@ -20,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ceasefire.evaluate.acled_csv import group_documents, read_gold_csv, score_csv
-from ceasefire.evaluate.case2021 import read_snippets, score_snippets
+from ceasefire.evaluate.case2021 import Snippet, read_snippets, score_snippets
 from ceasefire.evaluate.geocoding import read_geocoding_set, score_geocoding
 from ceasefire.evaluate.report import evaluate_csv, evaluate_gold_json
 from ceasefire.events.coder import code_events
@@ -110,6 +111,19 @@ def main() -> int:
     table.add_row(
         "CASE 2021 non-ACLED snippets with no factual event", f"{score.non_acled_quiet}/{score.non_acled_total}"
     )
+
+    kept_out = [
+        Snippet(id=number, text=row["text"], label=row["label"])
+        for path in sorted((REPO / "benchmarks" / "data" / "snippets").glob("kept-out-*.jsonl"))
+        for number, row in enumerate(json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip())
+    ]
+    if kept_out:
+        score = score_snippets(kept_out, pipeline.code)
+        table.add_row(
+            "project snippets kept out of training: weighted F1",
+            f"{score.weighted_f1():.3f} (n={len(score.gold)}; "
+            f"no event for {score.non_acled_quiet}/{score.non_acled_total} non-conflict)",
+        )
 
     corpus = REPO / "examples" / "idlib-2020.jsonl"
     gold_csv = REPO / "examples" / "idlib-2020-gold.csv"
