@@ -611,3 +611,16 @@ def test_deaths_told_before_the_event_that_caused_them_are_its_own(code):
     )
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert (event.fatalities, event.event_date) == (3, date(2021, 6, 11))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 June 2021, police arrested three men in Latakia port after finding 40 kg of captagon in a container.",
+        "On 12 June 2021, the owner of the ferry was detained after the overloaded boat capsized off Tartous.",
+        "On 12 June 2021, floods swept through the camps near Atmeh, destroying hundreds of tents.",
+        "On 12 June 2021, a cholera outbreak spread through camps sheltering families who fled the fighting.",
+    ],
+)
+def test_crime_accidents_and_disasters_in_war_zones_are_no_conflict_events(code, text):
+    assert [e for e in code(text) if e.is_factual] == []

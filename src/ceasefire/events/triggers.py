@@ -15,6 +15,7 @@ from ceasefire.model import Mention
 
 PRODUCED_BY = "events.triggers.v1"
 _BLOCK_WINDOW = 60  # characters before a trigger searched for a blocker
+_UNLESS_REACH = 300  # characters around a sentence searched for a rule's `unless` words
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,6 +26,7 @@ class TriggerRule:
     fallback: bool
     weight: float = 1.0  # how surely the words name their sub-event type (a default type weighs less)
     absorbs: frozenset[str] = frozenset()  # sub-event types that are part of this event in the same sentence
+    unless: re.Pattern[str] | None = None  # words of the sentence that make these words no conflict event
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +54,7 @@ class TriggerSet:
         """Trigger mentions in ``text[start:end]`` that are not blocked, longest first on overlap."""
         end = len(text) if end is None else end
         segment = text[start:end]
+        context = text[max(0, start - _UNLESS_REACH) : end + _UNLESS_REACH]  # the sentence and its neighbours
         found: list[tuple[int, int, TriggerRule]] = []
         for rule in self.rules:
             for match in rule.pattern.finditer(segment):
@@ -63,7 +66,7 @@ class TriggerSet:
         frames = [m.end() for m in self.instrument_frames.finditer(segment)]
         mentions = []
         for s, e, rule in sorted(chosen, key=lambda f: f[0]):
-            if self._blocked(segment, s, e):
+            if self._blocked(segment, s, e) or (rule.unless is not None and rule.unless.search(context)):
                 continue
             instrument = any(frame <= s for frame in frames)
             mentions.append(
@@ -114,6 +117,7 @@ def load_triggers() -> TriggerSet:
                 weight=float(entry.get("weight", 1.0)),
                 fallback=bool(entry.get("fallback")),
                 absorbs=frozenset(entry.get("absorbs") or ()),
+                unless=re.compile(entry["unless"], re.IGNORECASE) if entry.get("unless") else None,
             )
         )
     before = raw["blockers_before"]
