@@ -1,9 +1,11 @@
 """The event coder on short reports: each rule of the coder tried on a sentence made for it."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from ceasefire.events.coder import code_events
 from ceasefire.model import Document
 
 PUBLISHED = date(2020, 5, 12)
@@ -624,3 +626,12 @@ def test_deaths_told_before_the_event_that_caused_them_are_its_own(code):
 )
 def test_crime_accidents_and_disasters_in_war_zones_are_no_conflict_events(code, text):
     assert [e for e in code(text) if e.is_factual] == []
+
+
+def test_a_sentence_the_classifier_reads_as_diplomacy_gives_no_event_from_an_unsettled_word(pipeline):
+    text = "On 14 June 2021, the foreign ministers met in Ankara and discussed the fighting in Idlib and aid."
+    strict = replace(pipeline.context, no_event_threshold=1.01)
+    annotated = pipeline.annotate(Document.from_text(text))
+    assert pipeline.context.reads_as_no_conflict(text)
+    assert code_events(annotated, strict) != []
+    assert [e for e in code_events(annotated, pipeline.context) if e.is_factual] == []

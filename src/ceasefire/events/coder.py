@@ -114,6 +114,7 @@ class CodingContext:
     rule_weight: float = 0.6  # how much the event word's own type counts beside the classifier's belief
     settled_weight: float = 1.5  # an event word whose type a found doer, target or context word chose
     lone_event_threshold: float = 0.35  # a document without event words still gets the classifier's event
+    no_event_threshold: float = 0.7  # an unsettled event word in a sentence the classifier reads as no conflict
 
     @classmethod
     def default(cls, admin1_place: Callable[[str], Place | None]) -> CodingContext:
@@ -149,6 +150,14 @@ class CodingContext:
         scores[rule_type] = scores.get(rule_type, 0.0) + self.rule_weight * weight
         best = max(scores, key=lambda name: scores[name])
         return best, min(1.0, scores[best])
+
+    def reads_as_no_conflict(self, text: str) -> bool:
+        """Does the classifier read ``text`` as crime, disaster, diplomacy or a claim, surely enough to
+        outweigh an event word whose type nothing else settled?"""
+        if self.classifier is None:
+            return False
+        quiet = sum(p for code, p in self.classifier.predict(text) if self.classifier.sub_event_type(code) is None)
+        return quiet >= self.no_event_threshold
 
 
 def _names_event(trigger: Mention) -> bool:
@@ -273,6 +282,8 @@ class _Coder:
                 )
                 others = frozenset(self._retyped(i, t) for t in distinct if t is not trigger)
                 draft = self._draft(i, sentence, trigger, window, others)
+                if draft is None:
+                    continue
                 if any(d.sentences[0] == i and d.sub_event_type == draft.sub_event_type for d in self.drafts):
                     continue  # read as the same kind of event as one already coded from this sentence
                 if self._explains(draft, i):
@@ -310,8 +321,9 @@ class _Coder:
             produced_by="events.classifier.v1",
         )
         draft = self._draft(0, first, anchor, (first.start, first.end))
-        draft.sub_event_type, draft.belief = name, probability
-        self.drafts.append(draft)
+        if draft is not None:
+            draft.sub_event_type, draft.belief = name, probability
+            self.drafts.append(draft)
 
     def _credit_claim(self, draft: _Draft) -> None:
         """ "IS claimed responsibility": the claimant is the doer of an attack nobody was named for."""
@@ -515,11 +527,14 @@ class _Coder:
         trigger: Mention,
         window: tuple[int, int],
         claimed: frozenset[str] = frozenset(),
-    ) -> _Draft:
+    ) -> _Draft | None:
         """An event from one trigger; ``claimed`` are the types the sentence's other event words name,
-        which the classifier's reading of the whole sentence may not turn this one into."""
+        which the classifier's reading of the whole sentence may not turn this one into. None when the
+        sentence reads as no conflict event and nothing settled the word's type."""
         rule_type, settled = self._retype(i, trigger)
         rule = trigger.value.rule
+        if not settled and rule.weight <= 1.0 and self.ctx.reads_as_no_conflict(sentence.text):
+            return None
         # a type the context chose (by_context, by_target, by_actor1) is read, not assumed
         weight = 1.0 if rule_type != rule.sub_event_type else rule.weight
         if settled:
