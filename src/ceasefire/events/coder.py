@@ -111,7 +111,7 @@ class CodingContext:
     taxonomy: Taxonomy
     admin1_place: Callable[[str], Place | None]
     classifier: SubEventClassifier | None = None
-    rule_weight: float = 0.6  # how much the event word's own type counts beside the classifier's belief
+    rule_weight: float = 0.5  # how much the event word's own type counts beside the classifier's belief
     settled_weight: float = 1.5  # an event word whose type a found doer, target or context word chose
     lone_event_threshold: float = 0.35  # a document without event words still gets the classifier's event
     no_event_threshold: float = 0.7  # an unsettled event word in a sentence the classifier reads as no conflict
