@@ -635,3 +635,17 @@ def test_a_sentence_the_classifier_reads_as_diplomacy_gives_no_event_from_an_uns
     assert pipeline.context.reads_as_no_conflict(text)
     assert code_events(annotated, strict) != []
     assert [e for e in code_events(annotated, pipeline.context) if e.is_factual] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Troops recaptured the ferry town of Khaung Lay after fierce fighting.", "Government regains territory"),
+        (
+            "Insurgents have taken control of the district centre after government forces were driven out.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_a_doer_named_by_a_common_noun_decides_who_took_the_town(code, text, sub_event_type):
+    assert [e.sub_event_type for e in code(text)][:1] == [sub_event_type]

@@ -89,6 +89,12 @@ _CIVILIAN_KINDS = {"civilians"}
 _ARMED_KINDS = ("state_forces", "police", "rebel", "militia", "unidentified")
 _TARGET_REACH_WORDS = 4  # "threw stones and shoes at <actor>"
 _INTERVENTION_REACH = 60  # characters between an intervention cue and the intervening actor
+_DOER_NOUN = re.compile(
+    r"\b(?:(?P<state>troops|soldiers|the army|army|government forces|government troops|security forces|the military|"
+    r"armed forces|servicemen|commandos|marines|paratroopers)|(?P<other>insurgents|rebels|militants|jihadists|"
+    r"guerrillas|militia|militiamen|fighters|separatists|resistance forces|gunmen|bandits))\b",
+    re.IGNORECASE,
+)
 _CHARGED_WITH = re.compile(
     r"\b(?:spying|working|informing|collaborating|dealing|communicating|smuggling|fighting|cooperating)\s+"
     r"(?:for|with)\s+(?:the\s+)?$",
@@ -630,9 +636,19 @@ class _Coder:
             loser = roles.actor2.actor if roles.actor2 else None
             if actor is None and loser is not None and loser.kind in ("rebel", "militia", "unidentified"):
                 kind = "state_forces"  # "recaptured the town from Boko Haram": taken back from a non-state group
+            read = actor is not None
+            if roles.actor1 is None or roles.actor1.start > trigger.start:
+                # "Troops recaptured the town", "Insurgents have taken the district centre": the doer named by a
+                # common noun before the event word
+                nouns = [
+                    (m.start(), "state_forces" if m.group("state") else "other")
+                    for m in _DOER_NOUN.finditer(self.text[self.sentences[i].start : trigger.start])
+                ]
+                if nouns:
+                    kind, read = max(nouns)[1], True
             if actor is not None and kind not in retype["by_actor1"] and actor.inter == 1:
                 kind = "state_forces"  # police and gendarmes are state forces in ACLED's sense
-            return str(retype["by_actor1"].get(kind, retype["by_actor1"]["other"])), actor is not None
+            return str(retype["by_actor1"].get(kind, retype["by_actor1"]["other"])), read
         return rule.sub_event_type, False
 
     def _context_text(self, i: int) -> str:
