@@ -81,7 +81,7 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    console = Console(width=120)
+    console = Console(width=140)
     pipeline = Pipeline(Settings.from_environment())
     pipeline.warm_up()
     table = Table(title="ceasefire benchmarks")

@@ -30,6 +30,7 @@ MODEL_RESOURCE = "data/subevent-model.npz"
 FORMAT = "ceasefire.subevent-model.v1"
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_RECENT = 256  # texts whose probabilities are kept
 _DIGIT = re.compile(r"\d")
 
 
@@ -108,6 +109,7 @@ class SubEventClassifier:
         )
         self._weights = weights
         self._intercept = intercept
+        self._recent: dict[str, np.ndarray] = {}  # the coder asks about one sentence several times in a row
 
     @classmethod
     def load(cls, path: Path | None = None) -> SubEventClassifier:
@@ -140,6 +142,14 @@ class SubEventClassifier:
 
     def probabilities(self, text: str) -> np.ndarray:
         """Probability of each of ``self.classes`` for ``text``, in that order."""
+        known = self._recent.get(text)
+        if known is None:
+            if len(self._recent) >= _RECENT:
+                self._recent.clear()
+            known = self._recent[text] = self._score(text)
+        return known.copy()
+
+    def _score(self, text: str) -> np.ndarray:
         word_index, word_values = self._words.vector(word_features(text))
         char_index, char_values = self._chars.vector(char_features(text))
         scores = self._intercept.copy()
