@@ -649,3 +649,27 @@ def test_a_sentence_the_classifier_reads_as_diplomacy_gives_no_event_from_an_uns
 )
 def test_a_doer_named_by_a_common_noun_decides_who_took_the_town(code, text, sub_event_type):
     assert [e.sub_event_type for e in code(text)][:1] == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 15 June 2021, militants entered the village of Dounkoun unopposed.", "Non-violent transfer of territory"),
+        (
+            "According to residents, a militia drove a rival armed group out of Kipupu on 15 June 2021.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On 15 June 2021, HTS fighters were pushed back from their positions near Kabani.",
+            "Government regains territory",
+        ),
+        (
+            "On 15 June 2021, a new contingent of Russian military police arrived in Tal Tamr.",
+            "Change to group/activity",
+        ),
+    ],
+)
+def test_takeovers_without_a_fight_losers_in_the_passive_and_arrivals(code, text, sub_event_type):
+    events = code(text)
+    assert [e.sub_event_type for e in events][:1] == [sub_event_type]
+    assert "Civilians (Unknown)" not in {events[0].actor1, events[0].actor2}  # "according to residents" is a source

@@ -70,6 +70,7 @@ _PART_OF = re.compile(
     r"(?:(?:which is |a )?(?:part|member|faction|component) of|of|within)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|some\s+)?$", re.IGNORECASE)
 _SPEAKER_GOES_ON = re.compile(r"^\s+(?:that\s+)?(?:it|they|its|their)\b", re.IGNORECASE)  # "QSD announced it had…"
 _VICTIM_DEFAULT_CIVILIANS = {
     "Arrests",
@@ -636,8 +637,8 @@ class _Coder:
             loser = roles.actor2.actor if roles.actor2 else None
             if actor is None and loser is not None and loser.kind in ("rebel", "militia", "unidentified"):
                 kind = "state_forces"  # "recaptured the town from Boko Haram": taken back from a non-state group
-            read = actor is not None
-            if roles.actor1 is None or roles.actor1.start > trigger.start:
+            read = actor is not None or loser is not None
+            if loser is None and (roles.actor1 is None or roles.actor1.start > trigger.start):
                 # "Troops recaptured the town", "Insurgents have taken the district centre": the doer named by a
                 # common noun before the event word
                 nouns = [
@@ -671,6 +672,8 @@ class _Coder:
                 self.text[mention.end + speech.end() : mention.end + speech.end() + 30]
             ):
                 continue  # who says so is the source of the report, not a party to the event
+            if _ACCORDING_TO.search(self.text[max(0, mention.start - 20) : mention.start]):
+                continue  # "according to residents": the source again
             match: ActorMatch = mention.value
             if match.anaphor == "previous_event":
                 source = draft or (self.drafts[-1] if self.drafts else None)

@@ -28,7 +28,8 @@ _PARTIES_AFTER = re.compile(
 )
 _PASSIVE_AFTER = re.compile(
     r"^\s+(?:(?:[\w-]+\s+){0,2})?(?:(?:was|were|had been|have been|has been|got)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|hit|targeted|attacked|shelled|struck|ambushed|abducted|kidnapped|arrested|detained)"
+    r"(?:killed|wounded|injured|hit|targeted|attacked|shelled|struck|ambushed|abducted|kidnapped|arrested|detained|"
+    r"pushed back|pushed out|driven out|driven back|forced out|expelled|ousted|routed|dislodged)"
     r"|died|lost (?:his|her|their) lives)\b",
     re.IGNORECASE,
 )
@@ -141,7 +142,7 @@ def assign_roles(
     if victims and len(victims) < len(before) + len(after):
         doers = [r for r in before if r not in victims] + after
         return _roles(doers[:1] + _partners(text, doers[0], doers[1:]) if doers else [], victims)
-    if victims and sub_event_type in _ONE_SIDED:
+    if victims and (sub_event_type in _ONE_SIDED or sub_event_type in _TAKEOVERS):
         return _roles([], victims)  # "a QSD commander was killed when a bomb went off": no doer is named
     if before:
         # "after a night of clashes with HTS, the Syrian army entered Khan al-Asal": the opening clause's actors
