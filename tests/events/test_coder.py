@@ -673,3 +673,20 @@ def test_takeovers_without_a_fight_losers_in_the_passive_and_arrivals(code, text
     events = code(text)
     assert [e.sub_event_type for e in events][:1] == [sub_event_type]
     assert "Civilians (Unknown)" not in {events[0].actor1, events[0].actor2}  # "according to residents" is a source
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 16 June 2021, soldiers took the town back from separatist fighters after a day of fighting.",
+            "Government regains territory",
+        ),
+        (
+            "On 16 June 2021, the rebel force opened a liaison office and base in a monastery near Kani.",
+            "Headquarters or base established",
+        ),
+    ],
+)
+def test_towns_taken_back_and_bases_opened(code, text, sub_event_type):
+    assert [e.sub_event_type for e in code(text)][:1] == [sub_event_type]
