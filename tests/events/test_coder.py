@@ -690,3 +690,24 @@ def test_takeovers_without_a_fight_losers_in_the_passive_and_arrivals(code, text
 )
 def test_towns_taken_back_and_bases_opened(code, text, sub_event_type):
     assert [e.sub_event_type for e in code(text)][:1] == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 17 June 2021, the insurgents released twelve hostages near Menaka.", "Other"),
+        ("On 17 June 2021, the authorities cut internet services across Daraa province.", "Other"),
+        ("On 17 June 2021, a bomb dropped from a plane hit the cattle market at Umm Serdiba.", "Air/drone strike"),
+        (
+            "On 17 June 2021, a projectile containing a chemical agent landed among tents near Ain al-Kroum.",
+            "Chemical weapon",
+        ),
+        (
+            "On 17 June 2021, hundreds marched in Suwayda; police escorted them and the march remained peaceful "
+            "until the protesters dispersed at sunset.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_releases_shutdowns_dropped_bombs_agents_and_peaceful_ends(code, text, sub_event_type):
+    assert [e.sub_event_type for e in code(text)][:1] == [sub_event_type]
