@@ -37,6 +37,16 @@ CASES = [
     ("On 5 May 2020, IS killed 5 shepherds and kidnapped 3 others near Al-Sukhnah.", 5),
     ("On 5 May 2020, a soldier was killed and 3 were injured when an IED hit their bus near Daraa.", 1),
     ("On 5 May 2020, regime forces executed 2 detainees in Daraa prison.", 2),
+    ("On 6 May 2020, a Russian airstrike on Maarat Misrin killed a family of five.", 5),
+    ("On 6 May 2020, a roadside bomb hit an army bus near Palmyra. The explosion killed the driver and 6 soldiers.", 7),
+    ("On 6 May 2020, SNA fighters clashed with each other in Jarablus. One fighter was killed on each side.", 2),
+    ("On 6 May 2020, a drone strike killed an HTS commander, his wife and their child near Idlib city.", 3),
+    ("On 6 May 2020, Turkish shelling killed 2 civilians in Tal Rifaat; a third died in hospital.", 3),
+    ("On 6 May 2020, the death toll of the car bomb in Azaz rose to 12.", 12),
+    ("On 6 May 2020, a QSD member and two IS suspects were killed during a raid in Al-Busayrah.", 3),
+    ("On 6 May 2020, the attack killed 9 soldiers, according to SOHR, while state media put the toll at 4.", 4),
+    ("On 6 May 2020, Israeli strikes near Damascus killed 3 Iranian fighters and 2 Syrian soldiers, SOHR said.", 5),
+]
 ]
 
 

@@ -98,6 +98,27 @@ def _patterns() -> list[re.Pattern[str]]:
             rf"\bamong\s+(?:the\s+)?{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\s+(?:who\s+were\s+)?(?:{death})\b",
             flags,
         ),
+        # "killed a family of five"
+        re.compile(rf"\b(?:{killing})\s+(?:an?\s+|the\s+)?(?:entire\s+|whole\s+)?family\s+of\s+{qty}\b", flags),
+        # "killed an HTS commander, his wife and their child"
+        re.compile(
+            rf"\b(?:{killing})\s+(?P<one>an?|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})"
+            rf"(?P<kin_list>(?:,\s+(?:his|her|their)\s+(?:[\w'’-]+\s+)?(?:{one_person}))*"
+            rf",?\s+and\s+(?:his|her|their)\s+(?:[\w'’-]+\s+)?(?:{one_person}))\b",
+            flags,
+        ),
+        # "a third died in hospital": one more of the dead counted before
+        re.compile(
+            r"\b(?P<one>an?)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\w'’-]+\s+)?"
+            r"(?:died|was killed|succumbed)\b",
+            flags,
+        ),
+        # "One fighter was killed on each side"
+        re.compile(
+            rf"\b{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\s+(?:was|were)\s+(?:killed|dead)\s+on\s+"
+            rf"(?P<each>each|either)\s+side\b",
+            flags,
+        ),
         # "A commander and two of his bodyguards were killed"
         re.compile(
             rf"\b(?P<one>an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})\s+and\s+(?P<qty2>{quantity_pattern()})\s+"
@@ -126,7 +147,11 @@ def _patterns() -> list[re.Pattern[str]]:
             flags,
         ),
         # "the death toll rose to 12", "a death toll of 12"
-        re.compile(rf"\bdeath toll\b(?:\s+\w+){{0,3}}?\s+(?:to|of|at)\s+{qty}\b", flags),
+        re.compile(rf"\bdeath toll\b(?:\s+\w+){{0,8}}?\s+(?:to|of|at)\s+{qty}\b", flags),
+        # "while state media put the toll at 4": another source's figure for the same dead
+        re.compile(
+            rf"\b(?P<alternative>put|puts|putting|gave|gives|giving)\s+the\s+(?:death\s+)?toll\s+at\s+{qty}\b", flags
+        ),
         # "killing 5 civilians", "killing 15 IS members and 3 QSD fighters", "the deaths of a man and his son"
         re.compile(rf"\b(?:{killing})\s+{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims}|dead)\b{second_group}", flags),
         # "left 3 people dead", "leaving 9 fighters dead and 12 wounded"
@@ -270,7 +295,8 @@ def find_fatalities(text: str, *, start: int = 0, end: int | None = None) -> lis
 def _value(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("one"):
-        return 1 + ((read_quantity(groups["qty2"]) or 0) if groups.get("qty2") else 0)
+        kin = len(re.findall(r"\b(?:his|her|their)\b", groups["kin_list"])) if groups.get("kin_list") else 0
+        return 1 + kin + ((read_quantity(groups["qty2"]) or 0) if groups.get("qty2") else 0)
     value = read_quantity(groups["qty"])
     if value is None:
         return None
@@ -343,7 +369,10 @@ def total_deaths(mentions: list[Mention], text: str | None = None) -> int | None
             previous is not None and text is not None and not _SENTENCE_END.search(text[previous.end : mention.start])
         )
         toll = _TOLL.match(mention.text) is not None
-        if same_sentence:
+        if same_sentence and _ALTERNATIVE.match(mention.text) and totals:
+            # "killed 9, according to SOHR, while state media put the toll at 4": the lower figure
+            totals[-1][0] = min(totals[-1][0] or mention.value, mention.value)
+        elif same_sentence:
             totals[-1][1 if toll else 0] += 0 if toll else mention.value
             if toll:
                 totals[-1][1] = max(totals[-1][1], mention.value)
@@ -379,3 +408,4 @@ _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:to\s+have\s+|that\s+it\s+had\s
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|following)\s+(?:the\s+)?(?:deaths?\s+of\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
 )
+_ALTERNATIVE = re.compile(r"(?:put|puts|putting|gave|gives|giving)\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
