@@ -47,7 +47,6 @@ CASES = [
     ("On 6 May 2020, the attack killed 9 soldiers, according to SOHR, while state media put the toll at 4.", 4),
     ("On 6 May 2020, Israeli strikes near Damascus killed 3 Iranian fighters and 2 Syrian soldiers, SOHR said.", 5),
 ]
-]
 
 
 @pytest.mark.parametrize(("text", "deaths"), CASES)
