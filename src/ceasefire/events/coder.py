@@ -293,6 +293,7 @@ class _Coder:
                     continue
                 if any(d.sentences[0] == i and d.sub_event_type == draft.sub_event_type for d in self.drafts):
                     continue  # read as the same kind of event as one already coded from this sentence
+                self._take_deaths_told_before(draft, i)
                 if self._explains(draft, i):
                     continue
                 self.drafts.append(draft)
@@ -364,23 +365,26 @@ class _Coder:
         # ("… clashed after HTS detained a leader. 3 fighters were killed."; "Regime forces took the town after
         # the rebels withdrew. Clashes on its edge killed 14.")
         told = [d for d in self.drafts if d.sentences[-1] == last.sentences[-1]]
-        new_types = {self._retyped(i, t) for t in self.by_sentence[i].get("trigger", []) if _names_event(t)}
+        new_types = self._named_types(i)
         if new_types:
             fitting = [d for d in told if new_types <= {d.sub_event_type} | d.trigger.value.rule.absorbs]
         else:
             fitting = [d for d in told if self._lethal(d)] if self.by_sentence[i].get("fatalities") else []
         return fitting[-1] if fitting else last
 
+    def _take_deaths_told_before(self, draft: _Draft, i: int) -> None:
+        """ "The bodies of 2 shepherds were found near Markada. IS cells had shot them.": deaths told in the
+        sentence before, which gave no event of its own, are this event's."""
+        if self.harm_told.get(i - 1) != draft.paragraph:
+            return
+        draft.sentences.insert(0, i - 1)
+        draft.deaths = list(self.by_sentence[i - 1].get("fatalities", [])) + draft.deaths
+        if draft.place is None or not draft.place.own:
+            draft.place = self._place_in_sentence(i - 1) or draft.place
+
     def _explains(self, draft: _Draft, i: int) -> bool:
         """ "A family of 4 was killed in Kafr Taal. Their house was hit in a Russian air raid.": the harm told
         first, with only a word of harm for its event, is the event told next; ``draft`` takes it over."""
-        if self.harm_told.get(i - 1) == draft.paragraph:
-            # "The bodies of 2 shepherds were found near Markada. IS cells had shot them."
-            draft.sentences.insert(0, i - 1)
-            draft.deaths = list(self.by_sentence[i - 1].get("fatalities", [])) + draft.deaths
-            if draft.place is None or not draft.place.own:
-                draft.place = self._place_in_sentence(i - 1) or draft.place
-            return False  # the draft is still to be added
         harm = self.drafts[-1] if self.drafts else None
         if (
             harm is None
@@ -404,6 +408,10 @@ class _Coder:
         self.drafts[-1] = draft
         return True
 
+    def _named_types(self, i: int) -> set[str]:
+        """The types of the events sentence ``i`` names, not counting means or words that count only alone."""
+        return {self._retyped(i, t) for t in self.by_sentence[i].get("trigger", []) if _names_event(t)}
+
     def _lethal(self, draft: _Draft) -> bool:
         """Can the event kill? Strategic developments and peaceful protests do not."""
         event_type = self.ctx.taxonomy.event_type_of(draft.sub_event_type)
@@ -419,7 +427,7 @@ class _Coder:
         if own_days:
             return False
         # a death count ("Two civilians were killed.") and instruments add to the event before
-        new_types = {self._retyped(i, t) for t in triggers if _names_event(t)}
+        new_types = self._named_types(i)
         if new_types - {draft.sub_event_type} - draft.trigger.value.rule.absorbs:
             return False
         if new_types and not new_types & {draft.sub_event_type}:
@@ -614,12 +622,8 @@ class _Coder:
             civilians = any(
                 m.value.generic is not None and m.value.generic.kind in _CIVILIAN_KINDS for m in targets
             ) or bool(re.search(r"\bcivilians?\b", sentence.text[trigger.end - sentence.start :], re.IGNORECASE))
-            armed_named = any(
-                (m.value.actor or m.value.generic) is not None
-                and (m.value.actor or m.value.generic).kind not in _CIVILIAN_KINDS
-                for m in targets
-                if m.start >= trigger.end
-            )
+            named_after = [m.value.actor or m.value.generic for m in targets if m.start >= trigger.end]
+            armed_named = any(named is not None and named.kind not in _CIVILIAN_KINDS for named in named_after)
             if (
                 not civilians
                 and not armed_named
@@ -655,9 +659,8 @@ class _Coder:
     def _context_text(self, i: int) -> str:
         """A sentence and the next one of its paragraph: "… protesters gathered. Police fired tear gas." """
         sentence = self.sentences[i]
-        following = self.sentences[i + 1] if i + 1 < len(self.sentences) else None
-        if following is not None and following.paragraph == sentence.paragraph:
-            return self.text[sentence.start : following.end]
+        if self._next_in_paragraph(i):
+            return self.text[sentence.start : self.sentences[i + 1].end]
         return sentence.text
 
     def _roles_of_sentence(self, i: int, draft: _Draft | None) -> list[Role]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ceasefire.events.taxonomy import load_taxonomy
 from ceasefire.model import Actor, Mention
 
 # "killed by an IED", "live fire from Turkish troops"; a bare "from" ("took X from Y") is not an agent
@@ -34,17 +36,7 @@ _PASSIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # one-sided violence: an actor named after the event word with no "by" before it is the target
-_ONE_SIDED = {
-    "Air/drone strike",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Suicide bomb",
-    "Grenade",
-    "Chemical weapon",
-    "Attack",
-    "Abduction/forced disappearance",
-    "Sexual violence",
-}
+_ONE_SIDED_EVENT_TYPES = ("Explosions/Remote violence", "Violence against civilians")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LAUNCHED_FROM = re.compile(r"^[^.;]{0,60}\b(?:fired|launched)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _OPENING_CLAUSE = re.compile(
@@ -142,7 +134,7 @@ def assign_roles(
     if victims and len(victims) < len(before) + len(after):
         doers = [r for r in before if r not in victims] + after
         return _roles(doers[:1] + _partners(text, doers[0], doers[1:]) if doers else [], victims)
-    if victims and (sub_event_type in _ONE_SIDED or sub_event_type in _TAKEOVERS):
+    if victims and (sub_event_type in _one_sided() or sub_event_type in _TAKEOVERS):
         return _roles([], victims)  # "a QSD commander was killed when a bomb went off": no doer is named
     if before:
         # "after a night of clashes with HTS, the Syrian army entered Khan al-Asal": the opening clause's actors
@@ -169,9 +161,16 @@ def assign_roles(
         losers = [r for r in after if _LOSER_BEFORE.search(text[max(0, r.start - 12) : r.start])]
         if losers:
             return _roles([r for r in after if r not in losers][:1], losers)
-    if sub_event_type in _ONE_SIDED:
+    if sub_event_type in _one_sided():
         return _roles([], after)  # "a bomb hit a bus carrying Syrian soldiers"
     return _roles(after[:1], after[1:])
+
+
+@cache
+def _one_sided() -> frozenset[str]:
+    """The sub-event types of the taxonomy's one-sided event types (remote violence, violence against civilians)."""
+    taxonomy = load_taxonomy()
+    return frozenset(s.name for s in taxonomy.sub_events if s.event_type in _ONE_SIDED_EVENT_TYPES)
 
 
 def _in_opening_clause(text: str, role: Role, trigger: Mention) -> bool:

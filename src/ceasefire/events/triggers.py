@@ -26,7 +26,7 @@ class TriggerRule:
     fallback: bool
     weight: float = 1.0  # how surely the words name their sub-event type (a default type weighs less)
     absorbs: frozenset[str] = frozenset()  # sub-event types that are part of this event in the same sentence
-    unless: re.Pattern[str] | None = None  # words of the sentence that make these words no conflict event
+    unless: re.Pattern[str] | None = None  # words around the sentence that make these words no conflict event
 
 
 @dataclass(frozen=True, kw_only=True)
