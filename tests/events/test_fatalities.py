@@ -46,6 +46,13 @@ CASES = [
     ("On 6 May 2020, a QSD member and two IS suspects were killed during a raid in Al-Busayrah.", 3),
     ("On 6 May 2020, the attack killed 9 soldiers, according to SOHR, while state media put the toll at 4.", 4),
     ("On 6 May 2020, Israeli strikes near Damascus killed 3 Iranian fighters and 2 Syrian soldiers, SOHR said.", 5),
+    ("On 7 May 2020, an anti-tank missile fired by HTS hit an army vehicle near Kafr Nabudah, killing its 4 crew.", 4),
+    ("On 7 May 2020, SNA fighters clashed with the QSD near Ain Issa. SOHR counted 6 QSD and 2 SNA men killed.", 8),
+    (
+        "On 7 May 2020, IS cells attacked army posts near Al-Sukhnah. They took several soldiers prisoner; "
+        "2 soldiers and 3 attackers were killed.",
+        5,
+    ),
 ]
 
 

@@ -62,6 +62,12 @@ PLAIN = [
     ("Farmers blocked the highway to protest against new farm laws in Punjab.", "PEACE_PROTEST"),
     ("Rival clans clashed with machetes over grazing land, leaving 8 dead.", "MOB_VIOL"),
     ("Police detained a journalist who had reported on the protests.", "ARREST"),
+    (
+        "Backed by Turkish drones and artillery, SNA factions seized Tal Halaf west of Ras al-Ain from the QSD.",
+        "NON_STATE_ACTOR_OVERTAKES_TER",
+    ),
+    ("Turkish drones hit regime tanks and artillery pieces east of Saraqib.", "AIR_STRIKE"),
+    ("Gunmen attacked an army checkpoint near Tafas and captured three soldiers.", "ARMED_CLASH"),
 ]
 
 CLIPPED = [

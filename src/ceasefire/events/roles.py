@@ -42,6 +42,13 @@ _LAUNCHED_FROM = re.compile(r"^[^.;]{0,60}\b(?:fired|launched)\s+from\s+(?:the\s
 _OPENING_CLAUSE = re.compile(
     r"(?:^|[.;]\s+|,\s*)(?:after|following|amid|despite|during|in response to)\b[^,;.]*$", re.IGNORECASE
 )
+# "Backed by Turkish drones, SNA factions seized …": an opening clause that names who helped the doer
+_SUPPORT_OPENING = re.compile(
+    r"(?:^|[.;]\s+|,\s*)(?:(?:backed|supported|aided|assisted|covered|helped) by"
+    r"|with the (?:support|backing|help|cover) of|under (?:the )?cover of"
+    r"|with\b(?=[^,;.]*\b(?:support|backing|cover|help)\b))[^,;.]*$",
+    re.IGNORECASE,
+)
 _TAKEOVERS = {
     "Government regains territory",
     "Non-state actor overtakes territory",
@@ -143,6 +150,12 @@ def assign_roles(
         if opening and len(opening) < len(before):
             before = [r for r in before if r not in opening]
             after = opening + after
+        helpers = [
+            r for r in before if r.mention is not None and _in_opening_clause(text, r, trigger, _SUPPORT_OPENING)
+        ]
+        if helpers and len(helpers) < len(before):
+            before = [r for r in before if r not in helpers]
+            before = before[:1] + helpers + before[1:]  # the doer first, then who helped it
         first = before[0]
         # "NLF fighters targeted regime positions with artillery": an actor the doer acts on is not its partner
         objects = [
@@ -173,9 +186,9 @@ def _one_sided() -> frozenset[str]:
     return frozenset(s.name for s in taxonomy.sub_events if s.event_type in _ONE_SIDED_EVENT_TYPES)
 
 
-def _in_opening_clause(text: str, role: Role, trigger: Mention) -> bool:
+def _in_opening_clause(text: str, role: Role, trigger: Mention, clause: re.Pattern[str] = _OPENING_CLAUSE) -> bool:
     """Is the actor inside a clause that opens the sentence before its subject ("after …, X did")?"""
-    opens = _OPENING_CLAUSE.search(text[max(0, role.start - 60) : role.start])
+    opens = clause.search(text[max(0, role.start - 60) : role.start])
     return opens is not None and "," in text[role.end : trigger.start]
 
 

@@ -152,8 +152,12 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b(?P<alternative>put|puts|putting|gave|gives|giving)\s+the\s+(?:death\s+)?toll\s+at\s+{qty}\b", flags
         ),
-        # "killing 5 civilians", "killing 15 IS members and 3 QSD fighters", "the deaths of a man and his son"
-        re.compile(rf"\b(?:{killing})\s+{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims}|dead)\b{second_group}", flags),
+        # "killing 5 civilians", "killing 15 IS members and 3 QSD fighters", "killing its 3 crew"
+        re.compile(
+            rf"\b(?:{killing})\s+(?:its\s+|their\s+|his\s+|her\s+)?{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:{victims}|dead)\b"
+            rf"{second_group}",
+            flags,
+        ),
         # "left 3 people dead", "leaving 9 fighters dead and 12 wounded"
         re.compile(rf"\b(?:{leaving})\s+{qty}\s+(?:[\w'’-]+\s+){{0,5}}?(?:dead|killed)\b", flags),
         # "killing one and injuring the other", "killing 2 near the market": a count after a killing
@@ -180,6 +184,12 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b{qty}\s+dead\s+(?:[\w'’-]+\s+){{0,2}}?(?:{victims})\b"
             rf"(?:\s*,?\s+and\s+{qty2}\s+dead\s+(?:[\w'’-]+\s+){{0,2}}?(?:{victims})\b)?",
+            flags,
+        ),
+        # "5 QSD and 3 SNA fighters were killed": two sides' dead named by one noun
+        re.compile(
+            rf"\b{qty}\s+(?:[\w'’-]+\s+){{1,2}}?and\s+{qty2}\s+(?:[\w'’-]+\s+){{0,2}}?(?:{victims})\s+"
+            rf"(?:(?:were|have been|had been)\s+)?(?:reported\s+)?(?:{death})\b",
             flags,
         ),
         # "11 members and supporters of the group were killed", "11 soldiers and 9 fighters were killed"
