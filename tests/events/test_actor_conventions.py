@@ -132,3 +132,31 @@ def test_the_event_and_its_two_sides(pipeline, text, sub_event_type, actor1, act
     event = pipeline.code(Document.from_text(text))[0]
     assert event.sub_event_type == sub_event_type
     assert {event.actor1, event.actor2} == {actor1, actor2}
+
+
+# who initiated, who helped and who was hit, in that order
+ORDERED = [
+    (
+        "On 4 March 2020, backed by Turkish drones, SNA factions seized Saida from the QSD.",
+        (SNA, TURKEY, QSD),
+    ),
+    (
+        "On 4 March 2020, QSD fighters left Tal Tamr in trucks, and SNA factions took over the town unopposed.",
+        (SNA, None, QSD),
+    ),
+    (
+        "On 4 March 2020, a salvo of rockets and mortar shells, fired by unidentified forces from the north, hit Azaz.",
+        (UNIDENTIFIED, None, None),
+    ),
+    (
+        "On 4 March 2020, rockets fell on a market in Al-Bab. Three civilians were killed.",
+        (None, None, CIVILIANS),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "roles"), ORDERED)
+def test_actor1_its_partner_and_actor2(pipeline, text, roles):
+    events = [e for e in pipeline.code(Document.from_text(text)) if e.is_factual]
+    assert len(events) == 1
+    assert (events[0].actor1, events[0].assoc_actor_1, events[0].actor2) == roles

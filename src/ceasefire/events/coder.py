@@ -467,10 +467,12 @@ class _Coder:
         ):
             draft.place = place
         present = set(draft.roles.actors())
+        violent = self.ctx.taxonomy.event_type_of(draft.sub_event_type) in _VIOLENT
         for role in self._roles_of_sentence(i, draft):
             if role.actor in present:
                 continue
-            if draft.roles.actor1 is None:
+            # "… fell on a residential area. Two women were killed.": civilians told later are whom it hit
+            if draft.roles.actor1 is None and not (violent and role.actor.kind == "civilians"):
                 draft.roles = Roles(
                     actor1=role,
                     assoc_actor_1=draft.roles.assoc_actor_1,

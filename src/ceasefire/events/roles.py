@@ -19,6 +19,11 @@ _AGENT_BEFORE = re.compile(
     r"\bby\s+(?:the\s+)?$|\b(?:fire|fired|launched|shelling|shots|strikes?|missiles?|rockets?|shells?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "a barrage of artillery and rocket shells, fired by unidentified forces from …": a verb of the means names its doer
+_MEANS_AGENT_BEFORE = re.compile(
+    r"\b(?:fired|launched|planted|placed|laid|dropped|detonated|carried out|conducted|committed)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(
     r"^\s*(?:,|and|,\s*and|together with|alongside|with the support of|backed by)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:leadership|leaders?|commanders?|representatives?|members?|delegations?) of\s+(?:the\s+)?)?$",
@@ -49,6 +54,7 @@ _SUPPORT_OPENING = re.compile(
     r"|with\b(?=[^,;.]*\b(?:support|backing|cover|help)\b))[^,;.]*$",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s|;\s", re.IGNORECASE)
 _TAKEOVERS = {
     "Government regains territory",
     "Non-state actor overtakes territory",
@@ -122,6 +128,10 @@ def assign_roles(
         if _AGENT_BEFORE.search(text[max(0, r.start - 12) : r.start])
         and (passive or len(text[trigger.end : r.start].split()) <= _AGENT_REACH_WORDS)
         or _LAUNCHED_FROM.search(text[trigger.end : r.start])  # "a missile, fired from regime-held areas"
+        or (
+            _MEANS_AGENT_BEFORE.search(text[max(0, r.start - 20) : r.start])
+            and not re.search(r"[.;]", text[trigger.end : r.start])
+        )
         or _JAILER_AFTER.match(text[r.end : r.end + 30])  # "died under torture in a regime prison"
     ]
     # named before the trigger's verb ("a Turkish drone hit"), not as its object ("captured an al-Shabaab commander")
@@ -156,6 +166,11 @@ def assign_roles(
         if helpers and len(helpers) < len(before):
             before = [r for r in before if r not in helpers]
             before = before[:1] + helpers + before[1:]  # the doer first, then who helped it
+        # "QSD fighters left the city, and SNA factions took it over": the doer is the subject of the event's clause
+        clause = [r for r in before if r.mention is not None and not _CLAUSE_BREAK.search(text[r.end : trigger.start])]
+        if clause and len(clause) < len(before) and _CLAUSE_BREAK.search(text[before[0].end : clause[0].start]):
+            after = [r for r in before if r not in clause] + after
+            before = clause
         first = before[0]
         # "NLF fighters targeted regime positions with artillery": an actor the doer acts on is not its partner
         objects = [
