@@ -152,6 +152,19 @@ ORDERED = [
         "On 4 March 2020, rockets fell on a market in Al-Bab. Three civilians were killed.",
         (None, None, CIVILIANS),
     ),
+    (
+        "On 4 March 2020, Syrian army positions near Masyaf were hit by missiles that a monitor attributed to Israel.",
+        (ISRAEL, None, SYRIA),
+    ),
+    (
+        "On 4 March 2020, a farmer was beaten by members of the Hamza Division near Afrin.",
+        (SNA, None, CIVILIANS),
+    ),
+    (
+        "On 4 March 2020, 3 fighters of the Hamza Division and a child were killed when a car bomb exploded "
+        "at a checkpoint in Azaz.",
+        (UNIDENTIFIED, None, SNA),
+    ),
 ]
 
 

@@ -20,6 +20,8 @@ from ceasefire.model import Actor, Mention
 PRODUCED_BY = "actors.matcher.v1"
 _WORD_START = r"(?<![\w-])"
 _WORD_END = r"(?![\w-])"
+# "strikes that SOHR attributed to Israel": the state named as the doer, not as a place
+_ATTRIBUTED_TO = re.compile(r"\b(?:attributed|ascribed|credited)\s+to\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|toward|towards|outside|around|into|across|of|between|and|visit|visited)\s+(?:the\s+)?"
     r"(?:(?:rural|northern|southern|eastern|western|central|greater|north-?\w+|south-?\w+)\s+)?)$",
@@ -137,7 +139,8 @@ class ActorMatcher:
             found.extend(self._compound(match))
         for match in self._metonym_re.finditer(segment) if self._metonym_re else ():
             possessive = segment[match.end() : match.end() + 2] in ("'s", "’s")
-            if not possessive and _LOCATIVE.search(segment[max(0, match.start() - 30) : match.start()]):
+            before = segment[max(0, match.start() - 30) : match.start()]
+            if not possessive and _LOCATIVE.search(before) and not _ATTRIBUTED_TO.search(before):
                 continue
             found.append((match.start(), match.end(), ActorMatch(state=self._metonyms[match.group(0)])))
         return [

@@ -16,12 +16,14 @@ from ceasefire.model import Actor, Mention
 
 # "killed by an IED", "live fire from Turkish troops"; a bare "from" ("took X from Y") is not an agent
 _AGENT_BEFORE = re.compile(
-    r"\bby\s+(?:the\s+)?$|\b(?:fire|fired|launched|shelling|shots|strikes?|missiles?|rockets?|shells?)\s+from\s+(?:the\s+)?$",
+    r"\bby\s+(?:the\s+)?(?:(?:members?|fighters?|elements?|gunmen|militants?|men)\s+(?:of|from)\s+(?:the\s+)?)?$"
+    r"|\b(?:fire|fired|launched|shelling|shots|strikes?|missiles?|rockets?|shells?)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "a barrage of artillery and rocket shells, fired by unidentified forces from …": a verb of the means names its doer
 _MEANS_AGENT_BEFORE = re.compile(
-    r"\b(?:fired|launched|planted|placed|laid|dropped|detonated|carried out|conducted|committed)\s+by\s+(?:the\s+)?$",
+    r"\b(?:(?:fired|launched|planted|placed|laid|dropped|detonated|carried out|conducted|committed)\s+by"
+    r"|attributed\s+to|blamed\s+on)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(
@@ -34,7 +36,8 @@ _PARTIES_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_AFTER = re.compile(
-    r"^\s+(?:(?:[\w-]+\s+){0,2})?(?:(?:was|were|had been|have been|has been|got)\s+(?:\w+\s+)?"
+    r"^\s+(?:(?:[\w-]+\s+){0,2}|and\s+(?:an?|one|two|three|four|five|\d+|the|his|her|their)\s+(?:[\w-]+\s+){0,2})?"
+    r"(?:(?:was|were|had been|have been|has been|got)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|hit|targeted|attacked|shelled|struck|ambushed|abducted|kidnapped|arrested|detained|"
     r"pushed back|pushed out|driven out|driven back|forced out|expelled|ousted|routed|dislodged)"
     r"|died|lost (?:his|her|their) lives)\b",
@@ -125,7 +128,7 @@ def assign_roles(
     agents = [
         r
         for r in after
-        if _AGENT_BEFORE.search(text[max(0, r.start - 12) : r.start])
+        if _AGENT_BEFORE.search(text[max(0, r.start - 30) : r.start])
         and (passive or len(text[trigger.end : r.start].split()) <= _AGENT_REACH_WORDS)
         or _LAUNCHED_FROM.search(text[trigger.end : r.start])  # "a missile, fired from regime-held areas"
         or (
