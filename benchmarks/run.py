@@ -3,8 +3,8 @@
 Prints the seed article's recall and field accuracy against shared/bench/seed-gold.json,
 weighted F1 on the CASE 2021 Task 2 snippets (shared/bench/case2021-task2-dev.tsv; split
 by id into a tuning half and a held-out half, both reported), the sample corpus scored
-against its gold CSV, the three ACLED-style gold sets of benchmarks/data (the third with its tuning
-and held-out halves), the geocoding set, and throughput in documents per second on 2 worker processes
+against its gold CSV, the four ACLED-style gold sets of benchmarks/data (the third and fourth with their
+tuning and held-out halves), the geocoding set, and throughput in documents per second on 2 worker processes
 (whole pipeline, and the event coder alone).
 """
 
@@ -134,16 +134,19 @@ def main() -> int:
         for name, value in sample.accuracy().items():
             table.add_row(f"sample corpus: accuracy {name}", f"{value:.3f}")
 
-    sets = [REPO / "benchmarks" / "data" / f"syria-acled-style{suffix}.csv" for suffix in ("", "-2", "-3")]
+    sets = [REPO / "benchmarks" / "data" / f"syria-acled-style{suffix}.csv" for suffix in ("", "-2", "-3", "-4")]
     if all(path.exists() for path in sets):
-        rows, rows_2, rows_3 = (read_gold_csv(path) for path in sets)
+        rows, rows_2, rows_3, rows_4 = (read_gold_csv(path) for path in sets)
         halves = {
-            "all three sets": rows + rows_2 + rows_3,
+            "all four sets": rows + rows_2 + rows_3 + rows_4,
             "set 1": rows,
             "set 2": rows_2,
             "set 3": rows_3,
             "set 3 tuning half (odd ids)": rows_3[0::2],
             "set 3 held-out half (even ids)": rows_3[1::2],
+            "set 4": rows_4,
+            "set 4 tuning half (odd ids)": rows_4[0::2],
+            "set 4 held-out half (even ids)": rows_4[1::2],
         }
         for name, part in halves.items():
             result = score_csv(group_documents(part, {}), pipeline.code)

@@ -19,6 +19,7 @@ FLOORS = json.loads((REPO / "benchmarks" / "floors.json").read_text(encoding="ut
         ("syria-acled-style.csv", "acled_style"),
         ("syria-acled-style-2.csv", "acled_style_2"),
         ("syria-acled-style-3.csv", "acled_style_3"),
+        ("syria-acled-style-4.csv", "acled_style_4"),
     ],
 )
 def test_acled_style_reports_stay_above_their_floors(pipeline, name, floors):
