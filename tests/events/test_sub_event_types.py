@@ -68,6 +68,8 @@ PLAIN = [
     ),
     ("Turkish drones hit regime tanks and artillery pieces east of Saraqib.", "AIR_STRIKE"),
     ("Gunmen attacked an army checkpoint near Tafas and captured three soldiers.", "ARMED_CLASH"),
+    ("Dozens died in attacks with poisonous gas on two suburbs, rescuers said.", "CHEM_WEAP"),
+    ("A bomb hidden in a cart of vegetables exploded in a busy market in Kirkuk, killing five.", "REM_EXPLOS"),
 ]
 
 CLIPPED = [

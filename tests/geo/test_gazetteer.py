@@ -301,6 +301,13 @@ def test_scanner_reports_only_big_places_outside_syria(gazetteer: Gazetteer) -> 
     assert found[0].candidates[0].place.country == "Russia"
 
 
+def test_the_first_part_of_a_hyphenated_name_is_not_a_place(gazetteer: Gazetteer) -> None:
+    # "Mazar" alone is a Syrian hamlet; "Mazar-i-Sharif" is not it
+    found = [m.text for m in gazetteer.find_place_names("A bomb exploded in the city of Mazar-i-Sharif on Friday.")]
+    assert "Mazar" not in found
+    assert [m.text for m in gazetteer.find_place_names("Shells fell on the village of Mazar.")] == ["Mazar"]
+
+
 def test_scanner_handles_possessives_and_line_breaks(gazetteer: Gazetteer) -> None:
     text = "Idlib's countryside\nSaraqib\nAleppo"
     assert [m.text for m in gazetteer.find_place_names(text)] == ["Idlib", "Saraqib", "Aleppo"]

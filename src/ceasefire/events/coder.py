@@ -63,6 +63,7 @@ _SPEECH_AFTER = re.compile(
     r"(?:said|says|announced|stated|reported|claimed|denied|told|confirmed|accused|blamed)\b",
     re.IGNORECASE,
 )
+_WITH_MEANS = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?(?:with|using)\s+(?:(?:a|an|the|several|two|three|hand)\s+)*$")
 _MEANS_GAP = re.compile(r"^(?:\s+(?:a|an|the|several|two|three|four|of|with|using|[a-z]+-guided|guided|heavy))*\s*$")
 # "Ahrar al-Sham fighters of the NLF", "Faylaq al-Sham, part of the NLF": the group is coded as its coalition
 _PART_OF = re.compile(
@@ -441,7 +442,9 @@ class _Coder:
                 _DEFINITE_BEFORE.search(self.text[max(0, t.start - 8) : t.start]) or _DEFINITE_INSIDE.search(t.text)
                 for t in triggers
             )
-            return shares_actor or not actors or definite
+            # "The device was planted by an unidentified group": the event told before, named again
+            names_it = bool(self.ctx.triggers.event_anaphor.match(sentence.text))
+            return shares_actor or not actors or definite or names_it
         if mentions.get("fatalities"):
             return True
         starts_with_anaphor = any(
@@ -509,7 +512,15 @@ class _Coder:
         seen: set[str] = set()
         kept: list[Mention] = []
         for trigger in triggers:
-            if kept and _MEANS_GAP.match(self.text[kept[-1].end : trigger.start]):
+            gap = self.text[kept[-1].end : trigger.start] if kept else ""
+            if kept and kept[-1].value.rule.weight < 1.0 <= trigger.value.rule.weight and _WITH_MEANS.match(gap):
+                # "attacks with poisonous gas", "attacked the post with grenades": the means names the event
+                # better than a bare "attack"
+                seen.discard(self._retyped(i, kept[-1]))
+                kept[-1] = trigger
+                seen.add(self._retyped(i, trigger))
+                continue
+            if kept and _MEANS_GAP.match(gap):
                 continue
             kind = self._retyped(i, trigger)
             if kind not in seen:

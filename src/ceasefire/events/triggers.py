@@ -27,6 +27,7 @@ class TriggerRule:
     weight: float = 1.0  # how surely the words name their sub-event type (a default type weighs less)
     absorbs: frozenset[str] = frozenset()  # sub-event types that are part of this event in the same sentence
     unless: re.Pattern[str] | None = None  # words around the sentence that make these words no conflict event
+    requires: re.Pattern[str] | None = None  # words the sentence must also hold for these words to count
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +69,8 @@ class TriggerSet:
         for s, e, rule in sorted(chosen, key=lambda f: f[0]):
             if self._blocked(segment, s, e) or (rule.unless is not None and rule.unless.search(context)):
                 continue
+            if rule.requires is not None and not rule.requires.search(segment):
+                continue
             instrument = any(frame <= s for frame in frames)
             mentions.append(
                 Mention(
@@ -94,6 +97,9 @@ class TriggerSet:
         return bool(self.blockers_after.match(segment[e : e + 60]))
 
 
+_RULE_KEYS = {"sub_event_type", "patterns", "retype", "weight", "fallback", "absorbs", "unless", "requires"}
+
+
 def _compile(patterns: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
@@ -103,9 +109,17 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
 def load_triggers() -> TriggerSet:
     """The packaged trigger vocabulary, checked against the taxonomy's sub-event types."""
     raw = yaml.safe_load(resources.files("ceasefire.events").joinpath("data/triggers.yaml").read_text("utf-8"))
+    return TriggerSet(rules=read_rules(raw["triggers"]), **_vocabularies(raw))
+
+
+def read_rules(entries: list[dict[str, Any]]) -> tuple[TriggerRule, ...]:
+    """The rules of the vocabulary file's ``triggers`` list; a misspelt option or type is an error, not ignored."""
     known = load_taxonomy().sub_event_types()
     rules = []
-    for entry in raw["triggers"]:
+    for entry in entries:
+        unknown_keys = set(entry) - _RULE_KEYS
+        if unknown_keys:
+            raise ValueError(f"triggers.yaml: unknown rule keys {sorted(unknown_keys)} in {entry['sub_event_type']!r}")
         for name in (entry["sub_event_type"], *(entry.get("absorbs") or ())):
             if name not in known:
                 raise ValueError(f"triggers.yaml: unknown sub-event type {name!r}")
@@ -118,11 +132,15 @@ def load_triggers() -> TriggerSet:
                 fallback=bool(entry.get("fallback")),
                 absorbs=frozenset(entry.get("absorbs") or ()),
                 unless=re.compile(entry["unless"], re.IGNORECASE) if entry.get("unless") else None,
+                requires=re.compile(entry["requires"], re.IGNORECASE) if entry.get("requires") else None,
             )
         )
+    return tuple(rules)
+
+
+def _vocabularies(raw: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     before = raw["blockers_before"]
-    return TriggerSet(
-        rules=tuple(rules),
+    return dict(
         blockers_before=re.compile(r"(?<![\w-])(?:" + "|".join(before) + r")\s*$", re.IGNORECASE),
         blockers_after=re.compile(r"\s*(?:" + "|".join(raw["blockers_after"]) + r")\b", re.IGNORECASE),
         instrument_frames=re.compile("|".join(raw["instrument_frames"]), re.IGNORECASE),

@@ -55,6 +55,7 @@ _DATA_FILES = (
 _FEATURES = frozenset({"populated_place", "facility", "crossing", "airbase", "camp", "area", "route"})
 # Lowercase words that may sit inside a multi-word name: "Jisr al-Shughur", "Isle of Man".
 _CONNECTORS = ARTICLES | frozenset("of and de del la le les du des da do dos das di der den van von y bin ibn".split())
+_HYPHEN_GOES_ON = re.compile(r"-[a-z]")  # "Mazar-i-Sharif" goes on; "Aleppo-Latakia" joins two names
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‘`ʿʾ]\w+)*")
 _MAX_SPAN_WORDS = 4
 _SCAN_MIN_LOOSE_SCORE = 0.75
@@ -597,6 +598,8 @@ class Gazetteer:
                 if not self._may_be_name(span_words):
                     continue
                 end = tokens[last][0] + len(tokens[last][1])
+                if _HYPHEN_GOES_ON.match(text, end):
+                    continue  # the first part of a longer hyphenated name ("Mazar" of "Mazar-i-Sharif")
                 candidates = self._lookup(text[start:end], None, fuzzy=False, scan_only=True)
                 if not candidates:
                     continue
@@ -695,6 +698,8 @@ class Gazetteer:
                     options.append((candidates[0].score, last, match))
             if options:
                 best_end = max(o[1] for o in options)
+                if _HYPHEN_GOES_ON.match(text, tokens[best_end][0] + len(tokens[best_end][1])):
+                    continue
                 following = tokens[best_end + 1 : best_end + 3]
                 if following and (
                     text[tokens[best_end][0] + len(tokens[best_end][1]) : following[0][0]].strip() in ("", "-")
