@@ -165,6 +165,11 @@ ORDERED = [
         "at a checkpoint in Azaz.",
         (UNIDENTIFIED, None, SNA),
     ),
+    (
+        "On 4 March 2020, a bomb fixed under the car of a Syrian army colonel went off in Jaramana. The colonel "
+        "was wounded. The bomb had been planted by an unidentified armed group.",
+        (UNIDENTIFIED, None, SYRIA),
+    ),
 ]
 
 

@@ -447,6 +447,8 @@ class _Coder:
             return shares_actor or not actors or definite or names_it
         if mentions.get("fatalities"):
             return True
+        if triggers and all(t.value.rule.fallback for t in triggers) and self._lethal(draft):
+            return True  # "The officer was injured.": the harm the event did
         starts_with_anaphor = any(
             m.value.anaphor for m in mentions.get("actor", []) if m.start - self.sentences[i].start < 40
         )

@@ -26,6 +26,11 @@ _MEANS_AGENT_BEFORE = re.compile(
     r"|attributed\s+to|blamed\s+on)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_TARGET_BEFORE = re.compile(
+    r"\b(?:(?!(?:members|fighters|elements|units|forces|troops|militants|gunmen|men|soldiers)\b)\w+\s+of"
+    r"|on|at|targeting|against|carrying)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(
     r"^\s*(?:,|and|,\s*and|together with|alongside|with the support of|backed by)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:leadership|leaders?|commanders?|representatives?|members?|delegations?) of\s+(?:the\s+)?)?$",
@@ -121,9 +126,18 @@ def assign_roles(
     if sub_event_type == "Agreement":
         parties = _parties(text, trigger, every)
         return Roles(actor1=parties[0] if parties else None, actor2=parties[1] if len(parties) > 1 else None)
-    # Actors inside a many-word trigger ("a patrol of Turkish and Russian forces took place") act in it.
-    before = [r for r in actors if r.mention is None or r.start < trigger.end]
-    after = [r for r in actors if r.mention is not None and r.start >= trigger.end]
+    # Actors inside a many-word trigger ("a patrol of Turkish and Russian forces took place") act in it, save the
+    # target of a one-sided one ("a bomb attached to the car of a Syrian army officer exploded")
+    hit_inside = [
+        r
+        for r in actors
+        if sub_event_type in _one_sided()
+        and r.mention is not None
+        and trigger.start < r.start < trigger.end
+        and _TARGET_BEFORE.search(text[trigger.start : r.start])
+    ]
+    before = [r for r in actors if (r.mention is None or r.start < trigger.end) and r not in hit_inside]
+    after = hit_inside + [r for r in actors if r.mention is not None and r.start >= trigger.end]
     passive = bool(_PASSIVE_BEFORE.search(text[max(0, trigger.start - 25) : trigger.start]))
     agents = [
         r
