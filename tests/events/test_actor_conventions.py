@@ -170,6 +170,11 @@ ORDERED = [
         "was wounded. The bomb had been planted by an unidentified armed group.",
         (UNIDENTIFIED, None, SYRIA),
     ),
+    (
+        "On 4 March 2020, according to an army spokesman, IS cells attacked a checkpoint near Al-Sukhnah.",
+        (IS, None, None),
+    ),
+    ("On 4 March 2020, gunmen attacked two army checkpoints near Tafas.", (UNIDENTIFIED, None, SYRIA)),
 ]
 
 

@@ -53,6 +53,19 @@ CASES = [
         "2 soldiers and 3 attackers were killed.",
         5,
     ),
+    ("On 8 May 2020, a suicide bomber struck a QSD post in Hajin. The bomber and 3 QSD members were killed.", 4),
+    (
+        "On 8 May 2020, the head of the local council of Jasim, who had negotiated the 2018 deal, was shot dead "
+        "by gunmen.",
+        1,
+    ),
+    ("On 8 May 2020, Russian jets struck HTS posts near Kansafra. An unknown number of fighters were killed.", None),
+    ("On 8 May 2020, HTS raided an army post near Kafr Nabl. HTS said it killed 7 soldiers; SOHR counted 3 dead.", 3),
+    (
+        "On 8 May 2020, the QSD attacked IS hideouts near Al-Busayrah, with Coalition aircraft and artillery in "
+        "support. SOHR counted 5 IS members and 1 QSD fighter killed.",
+        6,
+    ),
 ]
 
 

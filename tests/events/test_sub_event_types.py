@@ -70,6 +70,14 @@ PLAIN = [
     ("Gunmen attacked an army checkpoint near Tafas and captured three soldiers.", "ARMED_CLASH"),
     ("Dozens died in attacks with poisonous gas on two suburbs, rescuers said.", "CHEM_WEAP"),
     ("A bomb hidden in a cart of vegetables exploded in a busy market in Kirkuk, killing five.", "REM_EXPLOS"),
+    ("Government troops took Kafr Ruma after two days of fighting with the rebels.", "GOV_REGAINS_TERIT"),
+    ("Army helicopters dropped leaflets over the villages urging fighters to surrender.", "OTHER"),
+    ("Dozens of students gathered in the main square, chanting slogans against the governor.", "PEACE_PROTEST"),
+    (
+        "Days after the army began its offensive on the city, insurgents ambushed a convoy on the road north "
+        "of it, and several soldiers were captured.",
+        "ARMED_CLASH",
+    ),
 ]
 
 CLIPPED = [

@@ -64,14 +64,19 @@ _SPEECH_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WITH_MEANS = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?(?:with|using)\s+(?:(?:a|an|the|several|two|three|hand)\s+)*$")
-_MEANS_GAP = re.compile(r"^(?:\s+(?:a|an|the|several|two|three|four|of|with|using|[a-z]+-guided|guided|heavy))*\s*$")
+_MEANS_GAP = re.compile(
+    r"^(?:\s+(?:a|an|the|several|two|three|four|of|with|using|[a-z]+-guided|guided|heavy|more|than|over|some|about|"
+    r"dozens|\d+))*\s*$"
+)
 # "Ahrar al-Sham fighters of the NLF", "Faylaq al-Sham, part of the NLF": the group is coded as its coalition
 _PART_OF = re.compile(
     r"^\s*(?:fighters|members|militants)?\s*(?:,\s*)?"
     r"(?:(?:which is |a )?(?:part|member|faction|component) of|of|within)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|some\s+)?$", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:the|an?|local|some)\s+)*$", re.IGNORECASE)
+# "an army spokesman", "Turkish military sources": the actor names who speaks, not who acts
+_SPOKESPERSON_AFTER = re.compile(r"^\s+(?:spokes(?:man|woman|person)|sources?|statement|media office)\b", re.IGNORECASE)
 _SPEAKER_GOES_ON = re.compile(r"^\s+(?:that\s+)?(?:it|they|its|their)\b", re.IGNORECASE)  # "QSD announced it had…"
 _VICTIM_DEFAULT_CIVILIANS = {
     "Arrests",
@@ -692,6 +697,8 @@ class _Coder:
                 continue  # who says so is the source of the report, not a party to the event
             if _ACCORDING_TO.search(self.text[max(0, mention.start - 20) : mention.start]):
                 continue  # "according to residents": the source again
+            if _SPOKESPERSON_AFTER.match(self.text[mention.end : mention.end + 20]):
+                continue
             match: ActorMatch = mention.value
             if match.anaphor == "previous_event":
                 source = draft or (self.drafts[-1] if self.drafts else None)

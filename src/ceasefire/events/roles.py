@@ -176,7 +176,7 @@ def assign_roles(
         opening = [r for r in before if r.mention is not None and _in_opening_clause(text, r, trigger)]
         if opening and len(opening) < len(before):
             before = [r for r in before if r not in opening]
-            after = opening + after
+            after = after + opening  # named after the event word, a party takes precedence
         helpers = [
             r for r in before if r.mention is not None and _in_opening_clause(text, r, trigger, _SUPPORT_OPENING)
         ]

@@ -55,6 +55,8 @@ def _count(name: str) -> str:
     return (
         # "no one was killed" counts nobody, "how many were killed" is no count
         rf"(?<!\bno\s)(?<!\bno-)(?<!\bhow\s)(?P<{name}_between>between\s+)?{_HEDGE}(?P<{name}>{number})"
+        # "an unknown number of fighters": no count
+        rf"(?!\s+(?:unknown|undetermined|unspecified|number)\b)"
         rf"(?({name}_between)\s+and\s+{number}|(?:(?:\s*[-–]\s*|\s+(?:to|or)\s+){number}\b)?)"
     )
 
@@ -117,6 +119,12 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\s+(?:was|were)\s+(?:killed|dead)\s+on\s+"
             rf"(?P<each>each|either)\s+side\b",
+            flags,
+        ),
+        # "The bomber and 2 QSD fighters were killed": the bomber is one of the dead
+        re.compile(
+            rf"\b(?P<self>the\s+(?:[\w'’-]+\s+)?(?:{one_person}))\s+and\s+{qty}\s+(?:[\w'’-]+\s+){{0,3}}?"
+            rf"(?:{victims})\s+(?:were|have been|had been)\s+(?:{death})\b",
             flags,
         ),
         # "A commander and two of his bodyguards were killed"
@@ -207,6 +215,13 @@ def _patterns() -> list[re.Pattern[str]]:
             rf"(?:was|has been|had been)\s+(?:also\s+)?(?:found\s+)?(?:{death})\b",
             flags,
         ),
+        # "the mukhtar of Al-Musayfirah, who had taken part in the talks, was shot dead": one person, a clause between
+        re.compile(
+            rf"\b(?P<one>his|her|its|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{one_person})"
+            rf"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)?\s*,[^,.;]{{1,90}},\s*"
+            rf"(?:was|has been|had been)\s+(?:also\s+)?(?:{death})\b",
+            flags,
+        ),
         # "each side lost 2 fighters": as many dead on both sides
         re.compile(rf"\b(?P<each>each|either)\s+side\s+lost\s+{qty}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{victims})\b", flags),
         # "HTS lost one fighter", "the army lost 4 soldiers"
@@ -256,6 +271,11 @@ def _unknown_patterns() -> list[re.Pattern[str]]:
             rf"\b(?:{not_known})\s+how\s+many\b[^.;]{{0,60}}?\b(?:{death}|casualties|fatalities)\b", re.IGNORECASE
         ),
         re.compile(rf"\b(?:{death})\b[^.;]{{0,40}}?\b(?:{markers})\b", re.IGNORECASE),
+        # "an unknown number of fighters were killed"
+        re.compile(
+            rf"\b(?:{markers})\s+of\s+(?:[\w'’-]+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been)\s+(?:{death})\b",
+            re.IGNORECASE,
+        ),
         # "killing and injuring several people", "were killed or wounded"
         re.compile(
             r"\b(?:killing|killed)\s+(?:and|or)\s+(?:injuring|wounding|injured|wounded)\b"
@@ -414,7 +434,11 @@ _ACCUSED = re.compile(
     r"(?:\w+\s+){0,2}?(?:of|for|with|over)\s+$",
     re.IGNORECASE,
 )
-_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:to\s+have\s+|that\s+it\s+had\s+|it\s+had\s+)?$", re.IGNORECASE)
+_CLAIMED = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?\s+(?:to\s+have\s+|that\s+it\s+had\s+|it\s+had\s+)?"
+    r"|(?:said|says|announced|stated)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?)$",
+    re.IGNORECASE,
+)
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|following)\s+(?:the\s+)?(?:deaths?\s+of\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
 )
