@@ -175,6 +175,11 @@ ORDERED = [
         (IS, None, None),
     ),
     ("On 4 March 2020, gunmen attacked two army checkpoints near Tafas.", (UNIDENTIFIED, None, SYRIA)),
+    (
+        "On 4 March 2020, QSD members opened fire on a crowd protesting against conscription in Al-Busayrah. "
+        "A protester was killed.",
+        (QSD, None, "Protesters (Syria)"),
+    ),
 ]
 
 

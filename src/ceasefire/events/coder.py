@@ -777,6 +777,8 @@ class _Coder:
                     actor2 = self._crowd_target(trigger, candidates)
                 if actor2 is None and self._next_in_paragraph(i):
                     actor2 = self._intervening(i + 1, trigger, self._roles_of_sentence(i + 1, None))
+            if sub_event_type == "Excessive force against protesters" and actor2 is not None:
+                return Roles(actor1=actor2, actor2=crowd_role)  # ACLED: the force first, the protesters it hit
             return Roles(actor1=crowd_role, actor2=actor2)
         if sub_event_type in _NO_COUNTERPART:
             # "HTS moved fighters to the Morek front against a regime offensive": a group's own move has no actor2
