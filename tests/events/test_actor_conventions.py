@@ -17,6 +17,7 @@ SYRIA, TURKEY, RUSSIA, ISRAEL, USA, HTS, QSD, SNA, IS, CIVILIANS, UNIDENTIFIED =
     "Civilians (Syria)",
     "Unidentified Armed Group (Syria)",
 )
+SYRIA_POLICE = "Police Forces of Syria (2000-)"
 
 CASES = [
     (
@@ -180,6 +181,30 @@ ORDERED = [
         "A protester was killed.",
         (QSD, None, "Protesters (Syria)"),
     ),
+    (
+        "On 4 March 2020, a man wearing an explosive vest blew himself up at a QSD checkpoint in Hajin. IS claimed "
+        "the attack.",
+        (IS, None, QSD),
+    ),
+    (
+        "On 4 March 2020, regime troops tried to advance on hills near Kabana and were pushed back by HTS fighters.",
+        (SYRIA, None, HTS),
+    ),
+    (
+        "On 4 March 2020, gunmen of the Hamza Division of the SNA seized 4 Kurdish farmers near Rajo and took them "
+        "to an unknown place.",
+        (SNA, None, CIVILIANS),
+    ),
+    (
+        "On 4 March 2020, Russian jets carried out dozens of raids on Kafr Zita. SOHR said 3 HTS fighters were killed.",
+        (RUSSIA, None, HTS),
+    ),
+    ("On 4 March 2020, police arrested a former HTS commander in Saqba.", (SYRIA_POLICE, None, CIVILIANS)),
+    (
+        "On 4 March 2020, a bomb planted in a car went off in Damascus's Al-Midan neighbourhood, killing a passer-by.",
+        (UNIDENTIFIED, None, CIVILIANS),
+    ),
+    ("On 4 March 2020, a Turkish column of 30 vehicles set up a new post near Taoum.", (TURKEY, None, None)),
 ]
 
 

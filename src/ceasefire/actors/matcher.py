@@ -21,6 +21,11 @@ PRODUCED_BY = "actors.matcher.v1"
 _WORD_START = r"(?<![\w-])"
 _WORD_END = r"(?![\w-])"
 # "strikes that SOHR attributed to Israel": the state named as the doer, not as a place
+# "Damascus's Al-Midan neighbourhood": a city's part, not the state's doing
+_PLACE_AFTER_POSSESSIVE = re.compile(
+    r"\s+(?:[A-Z][\w'-]*\s+)*"
+    r"(?:neighbou?rhoods?|districts?|suburbs?|quarters?|countryside|outskirts|airport|old city)\b"
+)
 _ATTRIBUTED_TO = re.compile(r"\b(?:attributed|ascribed|credited)\s+to\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|toward|towards|outside|around|into|across|of|between|and|visit|visited)\s+(?:the\s+)?"
@@ -138,7 +143,9 @@ class ActorMatcher:
         for match in self._attributed_re.finditer(segment):
             found.extend(self._compound(match))
         for match in self._metonym_re.finditer(segment) if self._metonym_re else ():
-            possessive = segment[match.end() : match.end() + 2] in ("'s", "’s")
+            possessive = segment[match.end() : match.end() + 2] in ("'s", "’s") and not _PLACE_AFTER_POSSESSIVE.match(
+                segment, match.end() + 2
+            )
             before = segment[max(0, match.start() - 30) : match.start()]
             if not possessive and _LOCATIVE.search(before) and not _ATTRIBUTED_TO.search(before):
                 continue

@@ -20,7 +20,7 @@ from functools import cached_property
 
 from ceasefire.actors.matcher import ActorMatch
 from ceasefire.events.classifier import SubEventClassifier
-from ceasefire.events.roles import Role, Roles, assign_roles
+from ceasefire.events.roles import Role, Roles, assign_roles, one_sided_sub_event_types
 from ceasefire.events.taxonomy import Taxonomy, load_taxonomy
 from ceasefire.events.triggers import Trigger, TriggerRule, TriggerSet, load_triggers
 from ceasefire.geo.resolve import haversine_km
@@ -37,7 +37,7 @@ _REGION_BEFORE = re.compile(
 _COUNTRYSIDE = re.compile(r"\b(?:[Rr]ural|countryside of)\s+$|^\s+countryside\b")
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)  # "repelled the attack"
-_DEFINITE_INSIDE = re.compile(r"\b(?:the|this|that|these|those)\s+[\w-]+$", re.IGNORECASE)
+_DEFINITE_INSIDE = re.compile(r"\b(?:the|this|that|these|those)\s+[\w-]+$|\b(?:them|it)\s+off$", re.IGNORECASE)
 _FRONT_AFTER = re.compile(r"^\s+(?:front|frontlines?|front lines?|axis|axes)\b", re.IGNORECASE)
 _STRONG_LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|into|around|inside|hit|struck|shelled|targeted|bombed|pounded|stormed|captured|"
@@ -64,6 +64,10 @@ _SPEECH_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WITH_MEANS = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}?(?:with|using)\s+(?:(?:a|an|the|several|two|three|hand)\s+)*$")
+_WITH_BEFORE = re.compile(
+    r"\b(?:with|using)\s+(?:(?:a|an|the|several|two|three|four|\d+|dozens\s+of|a\s+series\s+of|heavy)\s+)*$",
+    re.IGNORECASE,
+)
 _MEANS_GAP = re.compile(
     r"^(?:\s+(?:a|an|the|several|two|three|four|of|with|using|[a-z]+-guided|guided|heavy|more|than|over|some|about|"
     r"dozens|\d+))*\s*$"
@@ -76,6 +80,8 @@ _PART_OF = re.compile(
 )
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:the|an?|local|some)\s+)*$", re.IGNORECASE)
 # "an army spokesman", "Turkish military sources": the actor names who speaks, not who acts
+_MEMBER_OF = re.compile(r"\s+(?:of|from|belonging\s+to|affiliated\s+with|loyal\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 _SPOKESPERSON_AFTER = re.compile(r"^\s+(?:spokes(?:man|woman|person)|sources?|statement|media office)\b", re.IGNORECASE)
 _SPEAKER_GOES_ON = re.compile(r"^\s+(?:that\s+)?(?:it|they|its|their)\b", re.IGNORECASE)  # "QSD announced it had…"
 _VICTIM_DEFAULT_CIVILIANS = {
@@ -489,7 +495,13 @@ class _Coder:
                     actor2=draft.roles.actor2,
                     assoc_actor_2=draft.roles.assoc_actor_2,
                 )
-            elif draft.roles.actor2 is None:
+            elif draft.roles.actor2 is None or (
+                # "… raids on Kafr Zita. SOHR said 3 HTS fighters were killed": who was hit, named after a default
+                draft.roles.actor2.mention is None
+                and draft.roles.actor2.actor.kind == "civilians"
+                and role.actor.kind in _ARMED_KINDS
+                and violent
+            ):
                 draft.roles = Roles(
                     actor1=draft.roles.actor1,
                     assoc_actor_1=draft.roles.assoc_actor_1,
@@ -520,6 +532,8 @@ class _Coder:
         kept: list[Mention] = []
         for trigger in triggers:
             gap = self.text[kept[-1].end : trigger.start] if kept else ""
+            if kept and kept[-1].value.rule.weight >= 1.0 and _WITH_BEFORE.search(gap):
+                continue  # "Russian jets hit HTS positions near Kafr Uwayd with several raids": how it was done
             if kept and kept[-1].value.rule.weight < 1.0 <= trigger.value.rule.weight and _WITH_MEANS.match(gap):
                 # "attacks with poisonous gas", "attacked the post with grenades": the means names the event
                 # better than a bare "attack"
@@ -689,7 +703,16 @@ class _Coder:
         diplomatic = sub_type == "Agreement" or self._sentence_is_diplomatic(i)
         country = self._country_hint(i)
         roles: list[Role] = []
-        for mention in self.by_sentence[i].get("actor", []):
+        mentions = self.by_sentence[i].get("actor", [])
+        for k, mention in enumerate(mentions):
+            named_next = mentions[k + 1] if k + 1 < len(mentions) else None
+            if (
+                named_next is not None
+                and mention.value.generic is not None
+                and mention.value.generic.kind == "unidentified"
+                and _MEMBER_OF.fullmatch(self.text[mention.end : named_next.start])
+            ):
+                continue  # "gunmen of the Hamza Division": the named group acts
             speech = _SPEECH_AFTER.match(self.text[mention.end : mention.end + 40])
             if speech and not _SPEAKER_GOES_ON.match(
                 self.text[mention.end + speech.end() : mention.end + speech.end() + 30]
@@ -699,6 +722,8 @@ class _Coder:
                 continue  # "according to residents": the source again
             if _SPOKESPERSON_AFTER.match(self.text[mention.end : mention.end + 20]):
                 continue
+            if _FORMER_BEFORE.search(self.text[max(0, mention.start - 12) : mention.start]):
+                continue  # "a former Jaysh al-Islam commander": no longer the group's, a civilian
             match: ActorMatch = mention.value
             if match.anaphor == "previous_event":
                 source = draft or (self.drafts[-1] if self.drafts else None)
@@ -791,6 +816,15 @@ class _Coder:
                 actor2=armed[0] if armed else None,
                 assoc_actor_2=None,
             )
+        if (
+            sub_event_type in one_sided_sub_event_types()
+            and roles.actor1 is not None
+            and roles.actor1.actor.kind == "civilians"
+            and roles.actor2 is not None
+            and roles.actor2.actor.kind in _ARMED_KINDS
+        ):
+            # "a man wearing an explosive belt blew himself up at a QSD checkpoint": the man is the attacker
+            roles = Roles(actor2=roles.actor2, assoc_actor_2=roles.assoc_actor_2)
         if event_type in _VIOLENT and roles.actor1 is not None and roles.actor1.actor.kind == "civilians":
             armed_partner = (
                 roles.assoc_actor_1 if roles.assoc_actor_1 and roles.assoc_actor_1.actor.kind != "civilians" else None

@@ -31,6 +31,7 @@ _TARGET_BEFORE = re.compile(
     r"|on|at|targeting|against|carrying)\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
+_FIRES_AFTER = re.compile(r"^\s+(?:had\s+|have\s+|has\s+)?(?:fired|launched|dropped|planted)\b", re.IGNORECASE)
 _COORDINATED = re.compile(
     r"^\s*(?:,|and|,\s*and|together with|alongside|with the support of|backed by)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:leadership|leaders?|commanders?|representatives?|members?|delegations?) of\s+(?:the\s+)?)?$",
@@ -131,7 +132,7 @@ def assign_roles(
     hit_inside = [
         r
         for r in actors
-        if sub_event_type in _one_sided()
+        if sub_event_type in one_sided_sub_event_types()
         and r.mention is not None
         and trigger.start < r.start < trigger.end
         and _TARGET_BEFORE.search(text[trigger.start : r.start])
@@ -145,6 +146,7 @@ def assign_roles(
         if _AGENT_BEFORE.search(text[max(0, r.start - 30) : r.start])
         and (passive or len(text[trigger.end : r.start].split()) <= _AGENT_REACH_WORDS)
         or _LAUNCHED_FROM.search(text[trigger.end : r.start])  # "a missile, fired from regime-held areas"
+        or _FIRES_AFTER.match(text[r.end : r.end + 30])  # "a missile that SOHR said Russian forces had fired"
         or (
             _MEANS_AGENT_BEFORE.search(text[max(0, r.start - 20) : r.start])
             and not re.search(r"[.;]", text[trigger.end : r.start])
@@ -168,7 +170,7 @@ def assign_roles(
     if victims and len(victims) < len(before) + len(after):
         doers = [r for r in before if r not in victims] + after
         return _roles(doers[:1] + _partners(text, doers[0], doers[1:]) if doers else [], victims)
-    if victims and (sub_event_type in _one_sided() or sub_event_type in _TAKEOVERS):
+    if victims and (sub_event_type in one_sided_sub_event_types() or sub_event_type in _TAKEOVERS):
         return _roles([], victims)  # "a QSD commander was killed when a bomb went off": no doer is named
     if before:
         # "after a night of clashes with HTS, the Syrian army entered Khan al-Asal": the opening clause's actors
@@ -206,13 +208,13 @@ def assign_roles(
         losers = [r for r in after if _LOSER_BEFORE.search(text[max(0, r.start - 12) : r.start])]
         if losers:
             return _roles([r for r in after if r not in losers][:1], losers)
-    if sub_event_type in _one_sided():
+    if sub_event_type in one_sided_sub_event_types():
         return _roles([], after)  # "a bomb hit a bus carrying Syrian soldiers"
     return _roles(after[:1], after[1:])
 
 
 @cache
-def _one_sided() -> frozenset[str]:
+def one_sided_sub_event_types() -> frozenset[str]:
     """The sub-event types of the taxonomy's one-sided event types (remote violence, violence against civilians)."""
     taxonomy = load_taxonomy()
     return frozenset(s.name for s in taxonomy.sub_events if s.event_type in _ONE_SIDED_EVENT_TYPES)
