@@ -71,6 +71,10 @@ PLAIN = [
     ("Dozens died in attacks with poisonous gas on two suburbs, rescuers said.", "CHEM_WEAP"),
     ("A bomb hidden in a cart of vegetables exploded in a busy market in Kirkuk, killing five.", "REM_EXPLOS"),
     ("Government troops took Kafr Ruma after two days of fighting with the rebels.", "GOV_REGAINS_TERIT"),
+    ("A soldier was killed by a limpet mine attached to his car in Kharkiv.", "REM_EXPLOS"),
+    ("Gunmen attacked a farm near Kaduna on Sunday, abducting the owner's two sons.", "ABDUCT_DISSAP"),
+    ("Troops arrested a militant commander whose cell had carried out rocket attacks on the base.", "ARREST"),
+    ("The army denied accusations of shelling a market in the town last week.", "NONE"),
     ("Army helicopters dropped leaflets over the villages urging fighters to surrender.", "OTHER"),
     ("Dozens of students gathered in the main square, chanting slogans against the governor.", "PEACE_PROTEST"),
     (
