@@ -23,6 +23,8 @@ def test_a_rule_with_requires_counts_only_where_its_words_are_in_the_sentence():
 def test_a_rule_with_unless_is_no_event_beside_its_words():
     assert [t for _, t in _words("Police arrested two men in Homs.")] == ["Arrests"]
     assert _words("Police arrested two drug smugglers in Homs.") == []
+    assert [t for _, t in _words("Troops raided a village near Hajin.")] == ["Armed clash"]
+    assert _words("Police raided a casino used to launder money for a cartel.") == []
 
 
 def test_a_pattern_may_end_before_a_lookahead_and_still_match():
