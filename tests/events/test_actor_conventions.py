@@ -205,6 +205,11 @@ ORDERED = [
         (UNIDENTIFIED, None, CIVILIANS),
     ),
     ("On 4 March 2020, a Turkish column of 30 vehicles set up a new post near Taoum.", (TURKEY, None, None)),
+    ("On 4 March 2020, Israeli rockets struck army positions near Kisweh.", (ISRAEL, None, SYRIA)),
+    (
+        "On 4 March 2020, protesters in Shahba burned tyres and threw stones at a Military Security checkpoint.",
+        ("Rioters (Syria)", None, SYRIA),
+    ),
 ]
 
 

@@ -72,6 +72,7 @@ PLAIN = [
     ("A bomb hidden in a cart of vegetables exploded in a busy market in Kirkuk, killing five.", "REM_EXPLOS"),
     ("Government troops took Kafr Ruma after two days of fighting with the rebels.", "GOV_REGAINS_TERIT"),
     ("A soldier was killed by a limpet mine attached to his car in Kharkiv.", "REM_EXPLOS"),
+    ("The body of a teacher bearing gunshot wounds was found on a farm outside Jasim.", "ATTACK"),
     ("Gunmen attacked a farm near Kaduna on Sunday, abducting the owner's two sons.", "ABDUCT_DISSAP"),
     ("Troops arrested a militant commander whose cell had carried out rocket attacks on the base.", "ARREST"),
     ("The army denied accusations of shelling a market in the town last week.", "NONE"),

@@ -26,6 +26,11 @@ _PLACE_AFTER_POSSESSIVE = re.compile(
     r"\s+(?:[A-Z][\w'-]*\s+)*"
     r"(?:neighbou?rhoods?|districts?|suburbs?|quarters?|countryside|outskirts|airport|old city)\b"
 )
+# verbs not ending in -ed that may stand between a nationality and a role noun: "Israeli missiles struck army positions"
+_IRREGULAR_VERBS = (
+    r"(?:struck|hit|hits|shot|took|blew|began|held|ran|set|threw|fought|drove|made|sent|left|met|broke|brought|came|"
+    r"went|overran|strikes|shells|attacks|targets|bombs|pounds|kill|kills|fire|fires)"
+)
 _ATTRIBUTED_TO = re.compile(r"\b(?:attributed|ascribed|credited)\s+to\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|toward|towards|outside|around|into|across|of|between|and|visit|visited)\s+(?:the\s+)?"
@@ -118,7 +123,7 @@ class ActorMatcher:
         compound = re.compile(
             rf"{_WORD_START}(?P<adjs>(?:{adjectives})(?:{joiner}(?:{adjectives}))*)"
             # up to two words between, not a verb ("Lebanese airspace fired missiles" is not Lebanon's)
-            rf"\s+(?:(?!(?!armed\s)[a-z]+ed\s)[a-z][\w-]*\s+){{0,2}}(?P<role>(?i:{roles})){_WORD_END}"
+            rf"\s+(?:(?!(?!armed\s)[a-z]+ed\s|{_IRREGULAR_VERBS}\s)[a-z][\w-]*\s+){{0,2}}(?P<role>(?i:{roles})){_WORD_END}"
         )
         attributed = re.compile(
             rf"{_WORD_START}(?P<role>(?i:{roles}))\s+(?:(?:believed|thought|said|suspected|presumed|reported)\s+to\s+be"

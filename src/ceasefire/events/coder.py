@@ -561,11 +561,22 @@ class _Coder:
                     and any(self.ctx.taxonomy.event_type_of(t) in _VIOLENT for t in types[k])
                 ):
                     continue  # "gunmen killed a man, and residents protested": a protest as such absorbs no violence
-                if not (types[j] & kept[k].value.rule.absorbs and k < j):
+                if not types[j] & kept[k].value.rule.absorbs:
+                    return True
+                # two words that absorb each other: a bare "attack" on civilians yields to the specific word
+                # ("stormed a house and took away two activists"); otherwise the first told stands
+                if self._bare_attack_on_civilians(i, kept[k]) and not self._bare_attack_on_civilians(i, other):
+                    return True
+                if self._bare_attack_on_civilians(i, other) and not self._bare_attack_on_civilians(i, kept[k]):
+                    continue
+                if k > j:
                     return True
             return False
 
         return [t for k, t in enumerate(kept) if not absorbed(k)]
+
+    def _bare_attack_on_civilians(self, i: int, trigger: Mention) -> bool:
+        return trigger.value.rule.weight < 1.0 and self._retyped(i, trigger) == "Attack"
 
     # -- building one event --------------------------------------------------------------
 
@@ -800,6 +811,8 @@ class _Coder:
                 actor2 = self._intervening(i, trigger, candidates)
                 if actor2 is None and sub_event_type == "Violent demonstration":
                     actor2 = self._crowd_target(trigger, candidates)
+                    for end in self._violence_told_at(i, trigger):
+                        actor2 = actor2 or self._crowd_target(trigger, candidates, after=end)
                 if actor2 is None and self._next_in_paragraph(i):
                     actor2 = self._intervening(i + 1, trigger, self._roles_of_sentence(i + 1, None))
             if sub_event_type == "Excessive force against protesters" and actor2 is not None:
@@ -897,12 +910,22 @@ class _Coder:
         nearest = min(armed, key=lambda r: abs(r.start - cue_at))
         return nearest if abs(nearest.start - cue_at) <= _INTERVENTION_REACH else None
 
-    def _crowd_target(self, trigger: Mention, candidates: list[Role]) -> Role | None:
+    def _violence_told_at(self, i: int, trigger: Mention) -> list[int]:
+        """Where the words that made a protest violent end ("protesters … threw stones"), in the sentence."""
+        sentence = self.sentences[i]
+        for option in trigger.value.rule.retype.get("by_context", []):
+            if option["sub_event_type"] == "Violent demonstration":
+                return [sentence.start + m.end() for m in re.finditer(option["pattern"], sentence.text, re.IGNORECASE)]
+        return []
+
+    def _crowd_target(self, trigger: Mention, candidates: list[Role], after: int | None = None) -> Role | None:
         """The armed actor a riot was aimed at, named right after its words ("threw stones at Turkish
-        military vehicles", "attacked a QSD centre")."""
+        military vehicles", "attacked a QSD centre"); ``after`` is where those words end, by default the
+        event word's end."""
+        end = trigger.end if after is None else after
         for role in sorted((r for r in candidates if r.mention is not None), key=lambda r: r.start):
-            gap = self.text[trigger.end : role.start]
-            if role.start >= trigger.end and len(gap.split()) <= _TARGET_REACH_WORDS and not re.search(r"[.;]", gap):
+            gap = self.text[end : role.start]
+            if role.start >= end and len(gap.split()) <= _TARGET_REACH_WORDS and not re.search(r"[.;]", gap):
                 return role if role.actor.kind in _ARMED_KINDS else None
         return None
 
