@@ -18,6 +18,7 @@ SYRIA, TURKEY, RUSSIA, ISRAEL, USA, HTS, QSD, SNA, IS, CIVILIANS, UNIDENTIFIED =
     "Unidentified Armed Group (Syria)",
 )
 SYRIA_POLICE = "Police Forces of Syria (2000-)"
+USA_COALITION = "Global Coalition Against Daesh"
 
 CASES = [
     (
@@ -209,6 +210,16 @@ ORDERED = [
     (
         "On 4 March 2020, protesters in Shahba burned tyres and threw stones at a Military Security checkpoint.",
         ("Rioters (Syria)", None, SYRIA),
+    ),
+    ("On 4 March 2020, Syrian authorities arrested a blogger in Latakia.", (SYRIA_POLICE, None, CIVILIANS)),
+    (
+        "On 4 March 2020, in a dawn raid supported by Coalition helicopters, QSD fighters detained 3 men in Hajin.",
+        (QSD, USA_COALITION, CIVILIANS),
+    ),
+    (
+        "On 4 March 2020, on the third day of Operation Peace Spring, Turkish artillery shelled Amuda, killing a "
+        "woman.",
+        (TURKEY, None, CIVILIANS),
     ),
 ]
 

@@ -66,6 +66,11 @@ CASES = [
         "support. SOHR counted 5 IS members and 1 QSD fighter killed.",
         6,
     ),
+    (
+        "On 8 May 2020, US forces raided a house in Atmeh where an IS leader was hiding. He blew himself up during "
+        "the raid; SOHR said 5 people were killed.",
+        5,
+    ),
 ]
 
 

@@ -73,6 +73,7 @@ PLAIN = [
     ("Government troops took Kafr Ruma after two days of fighting with the rebels.", "GOV_REGAINS_TERIT"),
     ("A soldier was killed by a limpet mine attached to his car in Kharkiv.", "REM_EXPLOS"),
     ("The body of a teacher bearing gunshot wounds was found on a farm outside Jasim.", "ATTACK"),
+    ("Israeli jets flying over Lebanon launched missiles at a depot near Homs; most were intercepted.", "AIR_STRIKE"),
     ("Gunmen attacked a farm near Kaduna on Sunday, abducting the owner's two sons.", "ABDUCT_DISSAP"),
     ("Troops arrested a militant commander whose cell had carried out rocket attacks on the base.", "ARREST"),
     ("The army denied accusations of shelling a market in the town last week.", "NONE"),

@@ -37,6 +37,7 @@ _REGION_BEFORE = re.compile(
 _COUNTRYSIDE = re.compile(r"\b(?:[Rr]ural|countryside of)\s+$|^\s+countryside\b")
 _REGION_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|region|area)\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)  # "repelled the attack"
+_DURING_THE = re.compile(r"\b(?:during|in|amid)\s+the\s+$", re.IGNORECASE)
 _DEFINITE_INSIDE = re.compile(r"\b(?:the|this|that|these|those)\s+[\w-]+$|\b(?:them|it)\s+off$", re.IGNORECASE)
 _FRONT_AFTER = re.compile(r"^\s+(?:front|frontlines?|front lines?|axis|axes)\b", re.IGNORECASE)
 _STRONG_LOCATIVE = re.compile(
@@ -440,6 +441,12 @@ class _Coder:
             return False
         # a death count ("Two civilians were killed.") and instruments add to the event before
         new_types = self._named_types(i)
+        if any(
+            self._retyped(i, t) == draft.sub_event_type
+            and _DURING_THE.search(self.text[max(0, t.start - 12) : t.start])
+            for t in triggers
+        ):
+            return True  # "Al-Baghdadi blew himself up during the raid": what happened in the event told before
         if new_types - {draft.sub_event_type} - draft.trigger.value.rule.absorbs:
             return False
         if new_types and not new_types & {draft.sub_event_type}:
@@ -818,6 +825,15 @@ class _Coder:
             if sub_event_type == "Excessive force against protesters" and actor2 is not None:
                 return Roles(actor1=actor2, actor2=crowd_role)  # ACLED: the force first, the protesters it hit
             return Roles(actor1=crowd_role, actor2=actor2)
+        if sub_event_type == "Arrests" and roles.actor1 is not None and roles.actor1.actor.kind == "government":
+            police = self._police_of(roles.actor1.actor.country)  # "Syrian authorities arrested …": its police
+            if police is not None:
+                roles = Roles(
+                    actor1=Role(actor=police, mention=roles.actor1.mention),
+                    assoc_actor_1=roles.assoc_actor_1,
+                    actor2=roles.actor2,
+                    assoc_actor_2=roles.assoc_actor_2,
+                )
         if sub_event_type in _NO_COUNTERPART:
             # "HTS moved fighters to the Morek front against a regime offensive": a group's own move has no actor2
             return Roles(actor1=roles.actor1, assoc_actor_1=roles.assoc_actor_1)
@@ -938,6 +954,12 @@ class _Coder:
             if role is not None and role.actor == actor:
                 return role
         return Role(actor=actor, mention=None)
+
+    @staticmethod
+    def _police_of(country: str | None) -> Actor | None:
+        from ceasefire.actors.matcher import default_matcher
+
+        return next((s.police for s in default_matcher().dictionary.states if s.country == country), None)
 
     def _generic_role(self, kind: str, country: str | None) -> Role | None:
         from ceasefire.actors.matcher import default_matcher

@@ -54,16 +54,18 @@ _ONE_SIDED_EVENT_TYPES = ("Explosions/Remote violence", "Violence against civili
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LAUNCHED_FROM = re.compile(r"^[^.;]{0,60}\b(?:fired|launched)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _OPENING_CLAUSE = re.compile(
-    r"(?:^|[.;]\s+|,\s*)(?:after|following|amid|despite|during|in response to)\b[^,;.]*$", re.IGNORECASE
+    r"(?:^|[.;]\s+|,\s*)(?:after|following|amid|despite|during|in response to|on the \w+ day of)\b[^,;.]*$",
+    re.IGNORECASE,
 )
 # "Backed by Turkish drones, SNA factions seized …": an opening clause that names who helped the doer
 _SUPPORT_OPENING = re.compile(
-    r"(?:^|[.;]\s+|,\s*)(?:(?:backed|supported|aided|assisted|covered|helped) by"
+    r"(?:^|[.;]\s+|,\s*)(?:(?:(?:in|during|under) [^,;.]{0,40}?)?(?:backed|supported|aided|assisted|covered|helped) by"
     r"|with the (?:support|backing|help|cover) of|under (?:the )?cover of"
     r"|with\b(?=[^,;.]*\b(?:support|backing|cover|help)\b))[^,;.]*$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s|;\s", re.IGNORECASE)
+_SUPPORTED_BY = re.compile(r"\b(?:backed|supported|aided|assisted|covered)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _TAKEOVERS = {
     "Government regains territory",
     "Non-state actor overtakes territory",
@@ -144,6 +146,7 @@ def assign_roles(
         r
         for r in after
         if _AGENT_BEFORE.search(text[max(0, r.start - 30) : r.start])
+        and not _SUPPORTED_BY.search(text[max(0, r.start - 20) : r.start])  # "a raid supported by …" names a helper
         and (passive or len(text[trigger.end : r.start].split()) <= _AGENT_REACH_WORDS)
         or _LAUNCHED_FROM.search(text[trigger.end : r.start])  # "a missile, fired from regime-held areas"
         or _FIRES_AFTER.match(text[r.end : r.end + 30])  # "a missile that SOHR said Russian forces had fired"
@@ -210,6 +213,9 @@ def assign_roles(
             return _roles([r for r in after if r not in losers][:1], losers)
     if sub_event_type in one_sided_sub_event_types():
         return _roles([], after)  # "a bomb hit a bus carrying Syrian soldiers"
+    if len(after) > 1 and _SUPPORTED_BY.search(text[max(0, after[0].start - 20) : after[0].start]):
+        # "a raid supported by Coalition helicopters, QSD fighters detained …": the helper comes second
+        return _roles([after[1], after[0]], after[2:])
     return _roles(after[:1], after[1:])
 
 
