@@ -101,6 +101,22 @@ def test_an_undated_sentence_takes_the_date_set_earlier_in_its_paragraph(code):
     assert patrol.event_date == date(2020, 5, 5) and patrol.date_precision == "day"
 
 
+def test_events_after_a_dated_event_take_its_day(code):
+    events = code(
+        "Turkish troops clashed with HTS fighters near Nayrab on Sunday. Later in the day a Turkish drone struck "
+        "a car in Nayrab, killing two HTS members."
+    )
+    assert {e.event_date for e in events} == {date(2020, 5, 10)}  # PUBLISHED is Tuesday 12 May 2020
+
+
+def test_a_count_since_a_date_is_no_period_of_the_report(code):
+    [convoy] = code(
+        "A convoy of 20 Turkish military vehicles crossed into Idlib through Kafr Lusin over the past two days. "
+        "More than 6,000 vehicles have been sent in since 2 February, the monitor said."
+    )
+    assert (convoy.event_date, convoy.date_precision) == (date(2020, 5, 10), "range")
+
+
 def test_a_report_without_publication_date_still_codes_full_dates(code):
     [event] = code("On 7 May 2020, a joint patrol by Turkish and Russian forces took place on the M4 highway.", None)
     assert event.event_date == date(2020, 5, 7)

@@ -301,6 +301,11 @@ def test_scanner_reports_only_big_places_outside_syria(gazetteer: Gazetteer) -> 
     assert found[0].candidates[0].place.country == "Russia"
 
 
+def test_a_month_after_on_and_words_across_a_full_stop_are_no_place(gazetteer: Gazetteer) -> None:
+    text = "Vehicles had entered Syria since the ceasefire began on 6 March. It put the number at 6,200."
+    assert [m.text for m in gazetteer.find_place_names(text)] == ["Syria"]
+
+
 def test_the_first_part_of_a_hyphenated_name_is_not_a_place(gazetteer: Gazetteer) -> None:
     # "Mazar" alone is a Syrian hamlet; "Mazar-i-Sharif" is not it
     found = [m.text for m in gazetteer.find_place_names("A bomb exploded in the city of Mazar-i-Sharif on Friday.")]

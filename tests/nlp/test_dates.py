@@ -26,6 +26,7 @@ def only(text, published=PUBLISHED):
         ("On Sunday, drones struck Ariha.", date(2020, 5, 10), date(2020, 5, 10), "day"),
         ("The truce collapsed in March.", date(2020, 3, 1), date(2020, 3, 31), "month"),
         ("since March 5", date(2020, 3, 5), PUBLISHED, "range"),
+        ("Convoys crossed over the past two days.", date(2020, 5, 10), date(2020, 5, 11), "range"),
     ],
 )
 def test_expressions_resolve_against_the_publication_date(text, start, end, precision):

@@ -259,12 +259,13 @@ class _Coder:
         return table
 
     def _focus_date(self) -> Mention | None:
-        """The period an article opens with ("In the second half of April and early May")."""
+        """The period an article opens with ("In the second half of April and early May"); a count "since"
+        a date ("… sent in since 2 February") is background, not the article's period."""
         for i, sentence in enumerate(self.sentences):
             if sentence.paragraph > 2:
                 break
             for mention in self.by_sentence[i].get("date", []):
-                if mention.value.precision != "day":
+                if mention.value.precision != "day" and not mention.text.lower().startswith("since"):
                     return mention
         return None
 
@@ -311,7 +312,9 @@ class _Coder:
                     continue
                 self.drafts.append(draft)
                 created = True
-            if not created and mentions.get("date"):
+            if mentions.get("date"):
+                # "Turkish troops moved on Sunday … Later in the day a drone struck a car": the day told last
+                # in the paragraph dates what follows it
                 self.narrative[sentence.paragraph] = mentions["date"][-1]
             if not created and not distinct and mentions.get("fatalities"):
                 self.harm_told[i] = sentence.paragraph  # "The bodies of 2 shepherds were found." and no event yet

@@ -55,6 +55,10 @@ _DATA_FILES = (
 _FEATURES = frozenset({"populated_place", "facility", "crossing", "airbase", "camp", "area", "route"})
 # Lowercase words that may sit inside a multi-word name: "Jisr al-Shughur", "Isle of Man".
 _CONNECTORS = ARTICLES | frozenset("of and de del la le les du des da do dos das di der den van von y bin ibn".split())
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _HYPHEN_GOES_ON = re.compile(r"-[a-z]")  # "Mazar-i-Sharif" goes on; "Aleppo-Latakia" joins two names
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‘`ʿʾ]\w+)*")
 _MAX_SPAN_WORDS = 4
@@ -677,10 +681,14 @@ class Gazetteer:
             else:
                 continue
             options: list[tuple[float, int, NameMatch]] = []
+            if word.lower() in _CALENDAR_WORDS:
+                continue  # "began on 6 March": a date, not a place after "on"
             for last in range(index, min(len(tokens) - 1, index + 2) + 1):
                 words = [w for _s, w in tokens[index : last + 1]]
                 if not all(_is_capitalised(w) or w.lower() in _ARTICLES for w in words):
                     break
+                if last > index and not _joined(text, tokens, last - 1):
+                    break  # "March. It": a name does not run across a full stop
                 if not _is_capitalised(words[-1]):
                     continue  # "Daraa al" of "Daraa al-Balad"
                 if first == index and not self._may_be_name(words):

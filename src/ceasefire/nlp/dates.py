@@ -18,6 +18,7 @@ import dateparser  # type: ignore[import-untyped]
 import yaml
 
 from ceasefire.model import DateValue, Mention
+from ceasefire.nlp.quantities import read_quantity
 from ceasefire.nlp.spans import PreferredMatches
 
 PRODUCED_BY = "nlp.dates.v1"
@@ -67,6 +68,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekend", re.compile(r"\b(?:over|at|during) the weekend\b", re.I)),
         ("month_rel", re.compile(r"\b(?P<which>[Ll]ast|[Tt]his|[Pp]revious) month\b|\b[Ee]arlier this month\b")),
         ("ago", re.compile(r"\b(?P<n>\w+) (?P<unit>days?|weeks?) ago\b")),
+        ("past_days", re.compile(r"\b(?:over|in|during|within) the (?:past|last|previous) (?P<n>\w+) days\b", re.I)),
         ("weekday", re.compile(rf"\b(?:[Oo]n |[Ll]ast )?{weekday}\b")),
         ("relative", re.compile(rf"\b(?i:{relative})\b")),
     ]
@@ -157,6 +159,13 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateVal
             if groups["which"].lower() in ("last", "past", "previous"):
                 monday -= timedelta(days=7)
             return DateValue(start=monday, end=min(monday + timedelta(days=6), published), precision="week")
+        if kind == "past_days":
+            # "over the past two days": the days before publication, the day of publication not among them
+            days = read_quantity(groups["n"])
+            if days is None or not 1 <= days <= 31:
+                return None
+            first, last = published - timedelta(days=days), published - timedelta(days=1)
+            return DateValue(start=first, end=last, precision="range")
         if kind == "weekend":
             saturday = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
             return DateValue(start=saturday, end=saturday + timedelta(days=1), precision="range")
