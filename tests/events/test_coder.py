@@ -109,6 +109,24 @@ def test_events_after_a_dated_event_take_its_day(code):
     assert {e.event_date for e in events} == {date(2020, 5, 10)}  # PUBLISHED is Tuesday 12 May 2020
 
 
+def test_background_agreements_and_events_named_again_are_no_new_events(code):
+    events = code(
+        "Russian warplanes struck Kansafra on Tuesday, the first raids since the Moscow ceasefire took effect. "
+        "Russian officials gave no explanation for the raids. Turkish troops stayed at their posts, which are "
+        "manned under the protocol agreed in Moscow."
+    )
+    assert [e.sub_event_type for e in events if e.is_factual] == ["Air/drone strike"]
+
+
+def test_a_patrol_that_had_taken_place_is_coded_with_its_own_day(code):
+    events = code(
+        "Turkish and Russian troops held their 15th joint patrol along the M4 highway on Thursday. The 14th "
+        "patrol had taken place on Tuesday.",
+        published=date(2020, 6, 5),  # a Friday
+    )
+    assert sorted(e.event_date for e in events) == [date(2020, 6, 2), date(2020, 6, 4)]
+
+
 def test_a_count_since_a_date_is_no_period_of_the_report(code):
     [convoy] = code(
         "A convoy of 20 Turkish military vehicles crossed into Idlib through Kafr Lusin over the past two days. "

@@ -442,6 +442,12 @@ class _Coder:
         own_days = [m for m in mentions.get("date", []) if m.value != draft.date]
         if own_days:
             return False
+        if (
+            triggers
+            and all(_DEFINITE_BEFORE.search(self.text[max(0, t.start - 8) : t.start]) for t in triggers)
+            and not any(self._is_event_place(m) for m in mentions.get("place", []))
+        ):
+            return True  # "Russian officials gave no explanation for the raids": the event told before, named again
         # a death count ("Two civilians were killed.") and instruments add to the event before
         new_types = self._named_types(i)
         if any(
