@@ -127,6 +127,23 @@ def test_a_patrol_that_had_taken_place_is_coded_with_its_own_day(code):
     assert sorted(e.event_date for e in events) == [date(2020, 6, 2), date(2020, 6, 4)]
 
 
+def test_an_event_word_that_lists_towns_codes_an_event_at_each(code):
+    events = code("On 21 May 2020, government forces shelled the villages of Sufuhun and Fattirah, killing a man.")
+    assert [(e.location, e.fatalities) for e in events] == [("Safuhun", 1), ("Fatirah", 0)]
+    [road] = code("On 1 May 2020, an IED exploded on the road between Al-Sanamayn and Ghabaghib.")
+    [town] = code("On 1 May 2020, an IED exploded in Sarmada, Idlib.")
+    assert (road.location, town.location) == ("As sanamayn", "Sarmada")
+
+
+def test_a_past_date_told_with_an_event_does_not_date_the_next_sentences(code):
+    events = code(
+        "On Sunday, Turkish troops clashed with HTS near Nayrab. The Moscow deal was signed on 5 March 2020. "
+        "Seven joint patrols took place along the M4, the monitor said."
+    )
+    [patrols] = [e for e in events if e.sub_event_type == "Change to group/activity"]
+    assert patrols.event_date != date(2020, 3, 5)
+
+
 def test_a_count_since_a_date_is_no_period_of_the_report(code):
     [convoy] = code(
         "A convoy of 20 Turkish military vehicles crossed into Idlib through Kafr Lusin over the past two days. "

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -112,6 +112,16 @@ _DOER_NOUN = re.compile(
 _CHARGED_WITH = re.compile(
     r"\b(?:spying|working|informing|collaborating|dealing|communicating|smuggling|fighting|cooperating)\s+"
     r"(?:for|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEWS_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night|"
+    r"this morning|this evening)\b",
+    re.IGNORECASE,
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
+_PLACE_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:villages?|towns?|city|outskirts|area)\s+of\s+)?",
     re.IGNORECASE,
 )
 _NO_COUNTERPART = {"Change to group/activity", "Headquarters or base established"}
@@ -222,6 +232,7 @@ class _Draft:
     modality_offset: int = 0
     cues: list[Mention] = field(default_factory=list)
     belief: float = 0.5  # how sure the sub-event type is
+    also_at: int = 0  # 1, 2, … for the events of the further places one event word lists ("shelled A and B")
 
 
 def code_events(annotated: AnnotatedDocument, context: CodingContext) -> list[Event]:
@@ -257,6 +268,12 @@ class _Coder:
             if mention.start >= self.sentences[index].start:
                 table[index].setdefault(mention.kind, []).append(mention)
         return table
+
+    @cached_property
+    def _lead_date(self) -> Mention | None:
+        """The first date the report gives ("On 22 July 2020, …")."""
+        dates = [m for m in self.adoc.mentions if m.kind == "date"]
+        return min(dates, key=lambda m: m.start) if dates else None
 
     def _focus_date(self) -> Mention | None:
         """The period an article opens with ("In the second half of April and early May"); a count "since"
@@ -310,11 +327,20 @@ class _Coder:
                 self._take_deaths_told_before(draft, i)
                 if self._explains(draft, i):
                     continue
+                # ACLED codes one event per place: "shelled Sufuhun and Fattirah" is two shelling events; the deaths
+                # and what the next sentences add stay with the first place named
+                for n, place in enumerate(self._places_listed_with(i, trigger, draft.place), 1):
+                    self.drafts.append(
+                        replace(draft, place=place, deaths=[], sentences=list(draft.sentences), also_at=n)
+                    )
                 self.drafts.append(draft)
                 created = True
-            if mentions.get("date"):
-                # "Turkish troops moved on Sunday … Later in the day a drone struck a car": the day told last
-                # in the paragraph dates what follows it
+            if mentions.get("date") and (
+                not created or _NEWS_DAY.search(mentions["date"][-1].text) or mentions["date"][-1] is self._lead_date
+            ):
+                # "Turkish troops moved on Sunday … Later in the day a drone struck a car": the day told last in the
+                # paragraph, or the report's opening date, dates what follows it; a past date an event was told with
+                # later on ("the deal of 5 March") does not
                 self.narrative[sentence.paragraph] = mentions["date"][-1]
             if not created and not distinct and mentions.get("fatalities"):
                 self.harm_told[i] = sentence.paragraph  # "The bodies of 2 shepherds were found." and no event yet
@@ -322,7 +348,11 @@ class _Coder:
             self._lone_event()
         for draft in self.drafts:
             self._credit_claim(draft)
-        return [self._event(d) for d in self.drafts]
+        # the event of the first place named comes first, the places listed after it follow
+        firsts = [d for d in self.drafts if not d.also_at]
+        listed = {id(d): [x for x in self.drafts if x.also_at and x.trigger is d.trigger] for d in firsts}
+        ordered = [x for d in firsts for x in (d, *sorted(listed[id(d)], key=lambda x: x.also_at))]
+        return [self._event(d) for d in ordered]
 
     def _lone_event(self) -> None:
         """A report with no event word the vocabulary knows may still tell of one the
@@ -1016,6 +1046,38 @@ class _Coder:
 
     # -- places --------------------------------------------------------------------------
 
+    def _seat_of_province(self, place: Place) -> bool:
+        """ "Idlib" as the city the province is named after, however the two records spell it."""
+        capital = self.ctx.admin1_place(place.admin1) if place.admin1 else None
+        return capital is not None and (capital.name == place.name or haversine_km(capital, place) <= 5)
+
+    def _places_listed_with(self, i: int, trigger: Mention, chosen: _PlaceChoice | None) -> list[_PlaceChoice]:
+        """The other towns the event word's object lists beside the event's place ("shelled the outskirts of
+        Sarmin and the village of Al-Bara")."""
+        if chosen is None or chosen.mention is None or chosen.precision == 3 or not chosen.own:
+            return []
+        places = [m for m in self.by_sentence[i].get("place", []) if self._is_event_place(m) and m.start >= trigger.end]
+        if chosen.mention not in places or _BETWEEN_BEFORE.search(
+            self.text[max(0, chosen.mention.start - 12) : chosen.mention.start]
+        ):
+            return []  # "the road between Al-Sanamayn and Ghabaghib" is one place
+        listed: list[_PlaceChoice] = []
+        previous = chosen.mention
+        for mention in places[places.index(chosen.mention) + 1 :]:
+            if not _PLACE_LIST_GAP.fullmatch(self.text[previous.end : mention.start]):
+                break
+            choice = self._choice(mention)
+            if (
+                choice.precision == 3
+                or choice.regional
+                or choice.place.name == chosen.place.name
+                or (self._seat_of_province(choice.place) and choice.place.admin1 == chosen.place.admin1)
+            ):
+                break  # "Sarmada, Idlib": the province the place lies in, not another place
+            listed.append(choice)
+            previous = mention
+        return listed
+
     def _is_event_place(self, mention: Mention) -> bool:
         return mention.value.place.feature not in ("country", "continent")
 
@@ -1145,9 +1207,10 @@ class _Coder:
         confidence += 0.1 if not draft.trigger.value.rule.fallback else 0.0
         confidence = confidence * 0.7 + 0.3 * draft.belief
         confidence += 0.05 if roles.actor2 is not None else 0.0
-        event_id = hashlib.sha256(f"{self.doc.id}|{draft.trigger.start}|{draft.sub_event_type}".encode()).hexdigest()[
-            :20
-        ]
+        key = f"{self.doc.id}|{draft.trigger.start}|{draft.sub_event_type}" + (
+            f"|{draft.also_at}" if draft.also_at else ""
+        )
+        event_id = hashlib.sha256(key.encode()).hexdigest()[:20]
         return Event(
             event_id=event_id,
             doc_id=self.doc.id,
