@@ -144,6 +144,17 @@ def test_a_past_date_told_with_an_event_does_not_date_the_next_sentences(code):
     assert patrols.event_date != date(2020, 3, 5)
 
 
+def test_the_other_side_answering_in_turn_is_an_event_of_its_own(code):
+    events = code(
+        "Opposition factions fired rockets at Syrian government positions in Saraqib on Wednesday. Government "
+        "forces in turn shelled the outskirts of Sarmin."
+    )
+    assert [(e.actor1, e.location) for e in events] == [
+        ("Opposition Rebels (Syria)", "Sarāqib"),
+        ("Military Forces of Syria (2000-)", "Sarmin"),
+    ]
+
+
 def test_a_count_since_a_date_is_no_period_of_the_report(code):
     [convoy] = code(
         "A convoy of 20 Turkish military vehicles crossed into Idlib through Kafr Lusin over the past two days. "

@@ -29,9 +29,7 @@ def test_article_text_only_with_title_and_metadata(tmp_path: Path) -> None:
     assert document.text.startswith(FIRST)
     paragraphs = document.text.split("\n\n")
     assert len(paragraphs) == 3
-    assert paragraphs[2] == (
-        "Turkish and Russian officials did not comment on the incident by Wednesday evening."
-    )
+    assert paragraphs[2] == ("Turkish and Russian officials did not comment on the incident by Wednesday evening.")
     assert "Home" not in document.text and "Subscribe" not in document.text
     assert "Contact us" not in document.text
     assert document.title == "Shelling kills three in Kafr Nabl"
@@ -39,6 +37,18 @@ def test_article_text_only_with_title_and_metadata(tmp_path: Path) -> None:
     assert document.published == date(2020, 5, 7)
     assert document.source == "Levant Monitor"
     assert document.id == content_id(document.text)
+
+
+def test_a_section_label_above_the_heading_is_no_article_text(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Rockets hit Saraqib</title></head><body><article><p>Ceasefire watch</p>"
+        "<h1>Rockets hit Saraqib</h1><p>" + FIRST + " the monitor said, and rockets hit Saraqib on Wednesday "
+        "morning, wounding two men.</p><p>Residents said the shelling lasted an hour and damaged several houses "
+        "near the market.</p></article></body></html>"
+    )
+    document = only_document(write(tmp_path, "saraqib.html", page))
+    assert document.title == "Rockets hit Saraqib"
+    assert document.text.startswith(FIRST)
 
 
 def test_options_win_for_a_single_page(tmp_path: Path) -> None:

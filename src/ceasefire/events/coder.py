@@ -114,6 +114,7 @@ _CHARGED_WITH = re.compile(
     r"(?:for|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_IN_RETURN = re.compile(r"\b(?:in turn|in retaliation|retaliat\w*|hit back|responded|in response)\b", re.IGNORECASE)
 _NEWS_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night|"
     r"this morning|this evening)\b",
@@ -494,6 +495,8 @@ class _Coder:
             return not any(self._is_event_place(m) for m in mentions.get("place", []))
         actors = self._roles_of_sentence(i, draft)
         shares_actor = bool({r.actor for r in actors} & set(draft.roles.actors()))
+        if new_types and _IN_RETURN.search(sentence.text):
+            return False  # "Government forces in turn shelled …": the other side's answer is an event of its own
         if new_types:  # the same kind of event again: the same one when the actors agree or it is named as known
             definite = any(
                 _DEFINITE_BEFORE.search(self.text[max(0, t.start - 8) : t.start]) or _DEFINITE_INSIDE.search(t.text)

@@ -61,9 +61,13 @@ def extract_article(html: str | bytes, *, origin: str, url: str | None = None) -
     title = _clean(result.title)
     text = join_paragraphs(result.text or "")
     if title:
-        first, _, rest = text.partition("\n\n")
-        if rest and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
-            text = rest
+        # the heading, and a section label above it ("Ceasefire watch"), are not the article's text
+        paragraphs = text.split("\n\n")
+        wanted = " ".join(title.split()).casefold()
+        for index, paragraph in enumerate(paragraphs[:3]):
+            if " ".join(paragraph.split()).casefold() == wanted and index + 1 < len(paragraphs):
+                text = "\n\n".join(paragraphs[index + 1 :])
+                break
     text = strip_boilerplate(text)
     if len(text.split()) < _MIN_ARTICLE_WORDS:
         # a menu or a caption recovered from a page without an article is not one
@@ -83,9 +87,7 @@ def _extract(html: str | bytes, *, url: str | None, with_metadata: bool) -> Any:
     )
 
 
-def read_html(
-    html: str | bytes, options: IngestOptions, *, origin: str, url: str | None = None
-) -> Document:
+def read_html(html: str | bytes, options: IngestOptions, *, origin: str, url: str | None = None) -> Document:
     """One HTML page as a Document; the options' date and source win over the page's own.
 
     Raises ``InputError`` when the page has no article text.
