@@ -213,6 +213,15 @@ ORDERED = [
     ),
     ("On 4 March 2020, Syrian authorities arrested a blogger in Latakia.", (SYRIA_POLICE, None, CIVILIANS)),
     (
+        "On 4 March 2020, Hurras al-Din fighters attacked government positions and briefly took the village of "
+        "Al-Fatatra.",
+        ("Hurras al Din", None, SYRIA),
+    ),
+    (
+        "On 4 March 2020, Russian warplanes struck Kansafra. Russian officials gave no explanation for the raids.",
+        (RUSSIA, None, None),
+    ),
+    (
         "On 4 March 2020, in a dawn raid supported by Coalition helicopters, QSD fighters detained 3 men in Hajin.",
         (QSD, USA_COALITION, CIVILIANS),
     ),

@@ -536,6 +536,8 @@ class _Coder:
         for role in self._roles_of_sentence(i, draft):
             if role.actor in present:
                 continue
+            if violent and role.actor.kind == "government":
+                continue  # "Russian officials gave no explanation for the raids": who speaks of it, not who did it
             # "… fell on a residential area. Two women were killed.": civilians told later are whom it hit
             if draft.roles.actor1 is None and not (violent and role.actor.kind == "civilians"):
                 draft.roles = Roles(
