@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from ingest_helpers import ARTICLE_HTML, only_error, read_all
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -98,14 +99,35 @@ def test_truncated_warc_keeps_what_was_read(tmp_path: Path, name: str) -> None:
     assert error.line == 4 and "\n" not in str(error)
 
 
+def _record_ends(data: bytes) -> set[int]:
+    """Where each record of an archive ends: a cut there leaves a whole, shorter archive."""
+    archive = ArchiveIterator(io.BytesIO(data))
+    ends = set()
+    for _record in archive:
+        ends.add(archive.get_record_offset() + archive.get_record_length())
+    return ends
+
+
 def test_every_cut_point_ends_in_an_error(tmp_path: Path) -> None:
     whole = build_warc(tmp_path / "whole.warc.gz", gzip=True).read_bytes()
     path = tmp_path / "cut.warc.gz"
+    whole_archives = _record_ends(whole)  # record IDs are random, so where records end differs from run to run
     for cut in range(1, len(whole), 53):
+        if cut in whole_archives:
+            continue
         path.write_bytes(whole[:cut])
         results = read_all(path)
         assert isinstance(results[-1], InputError), (cut, results)
         assert all(isinstance(r, Document) for r in results[:-1]), (cut, results)
+
+
+def test_an_archive_without_html_pages_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "requests.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        request = io.BytesIO(b"GET / HTTP/1.1\r\nHost: levant.example\r\n\r\n")
+        writer.write_record(writer.create_warc_record("https://levant.example/", "request", payload=request))
+    assert only_error(path).reason.startswith("no HTML page in the WARC archive")
 
 
 def test_not_a_warc_is_an_error(tmp_path: Path) -> None:

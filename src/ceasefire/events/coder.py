@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 
 from ceasefire.actors.matcher import ActorMatch
 from ceasefire.events.classifier import SubEventClassifier
@@ -26,6 +26,7 @@ from ceasefire.events.triggers import Trigger, TriggerRule, TriggerSet, load_tri
 from ceasefire.geo.resolve import haversine_km
 from ceasefire.model import Actor, AnnotatedDocument, DateValue, Event, Evidence, Mention, Place, Sentence
 from ceasefire.nlp.casualties import total_deaths
+from ceasefire.nlp.dates import news_day_words
 from ceasefire.nlp.modality import ModalityReading, read_modality, speaks_of_the_future
 
 PRODUCED_BY = "events.coder.v1"
@@ -115,11 +116,6 @@ _CHARGED_WITH = re.compile(
     re.IGNORECASE,
 )
 _IN_RETURN = re.compile(r"\b(?:in turn|in retaliation|retaliat\w*|hit back|responded|in response)\b", re.IGNORECASE)
-_NEWS_DAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night|"
-    r"this morning|this evening)\b",
-    re.IGNORECASE,
-)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
 _PLACE_LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:villages?|towns?|city|outskirts|area)\s+of\s+)?",
@@ -236,6 +232,11 @@ class _Draft:
     also_at: int = 0  # 1, 2, … for the events of the further places one event word lists ("shelled A and B")
 
 
+@cache
+def _news_day() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in news_day_words()) + r")\b", re.IGNORECASE)
+
+
 def code_events(annotated: AnnotatedDocument, context: CodingContext) -> list[Event]:
     """Every event the document reports, forecasts or assesses, in text order."""
     return _Coder(annotated, context).run()
@@ -337,7 +338,7 @@ class _Coder:
                 self.drafts.append(draft)
                 created = True
             if mentions.get("date") and (
-                not created or _NEWS_DAY.search(mentions["date"][-1].text) or mentions["date"][-1] is self._lead_date
+                not created or _news_day().search(mentions["date"][-1].text) or mentions["date"][-1] is self._lead_date
             ):
                 # "Turkish troops moved on Sunday … Later in the day a drone struck a car": the day told last in the
                 # paragraph, or the report's opening date, dates what follows it; a past date an event was told with

@@ -42,6 +42,7 @@ from ceasefire.geo.index import (
 )
 from ceasefire.geo.names import ARTICLES, base_key, looser_keys, normalize_name
 from ceasefire.model import Place
+from ceasefire.nlp.dates import calendar_words
 
 EXTENSION_INDEX = "extension.sqlite"
 
@@ -55,10 +56,6 @@ _DATA_FILES = (
 _FEATURES = frozenset({"populated_place", "facility", "crossing", "airbase", "camp", "area", "route"})
 # Lowercase words that may sit inside a multi-word name: "Jisr al-Shughur", "Isle of Man".
 _CONNECTORS = ARTICLES | frozenset("of and de del la le les du des da do dos das di der den van von y bin ibn".split())
-_CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
 _HYPHEN_GOES_ON = re.compile(r"-[a-z]")  # "Mazar-i-Sharif" goes on; "Aleppo-Latakia" joins two names
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:['’‘`ʿʾ]\w+)*")
 _MAX_SPAN_WORDS = 4
@@ -681,7 +678,7 @@ class Gazetteer:
             else:
                 continue
             options: list[tuple[float, int, NameMatch]] = []
-            if word.lower() in _CALENDAR_WORDS:
+            if word.lower() in calendar_words():
                 continue  # "began on 6 March": a date, not a place after "on"
             for last in range(index, min(len(tokens) - 1, index + 2) + 1):
                 words = [w for _s, w in tokens[index : last + 1]]

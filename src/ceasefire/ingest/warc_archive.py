@@ -53,7 +53,7 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[Document | InputEr
         yield error
         return
     with stream:
-        number = start = end = 0
+        number = start = end = pages = 0
         archive = ArchiveIterator(stream)
         records = iter(archive)
         while True:
@@ -75,6 +75,7 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[Document | InputEr
             if page is None:
                 continue
             body, url, crawled = page
+            pages += 1
             try:
                 yield _page_document(body, url, crawled, options, origin=origin, number=number)
             except InputError as error:
@@ -85,6 +86,12 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[Document | InputEr
     elif number == 0:
         yield InputError(
             "no WARC records found: the file is empty, truncated or not a WARC archive",
+            origin=origin,
+        )
+    elif pages == 0:
+        # an archive cut right after its warcinfo record, or one of images and PDFs only
+        yield InputError(
+            f"no HTML page in the WARC archive: none of its {number} records is an HTML response",
             origin=origin,
         )
 

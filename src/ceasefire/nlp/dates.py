@@ -32,6 +32,18 @@ class _Vocabulary:
     relative: dict[str, str]
 
 
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names, lower case ("march", "sunday"): words that name a time, not a place."""
+    v = _vocabulary()
+    return frozenset(name.lower() for name in (*v.months, *v.weekdays))
+
+
+def news_day_words() -> tuple[str, ...]:
+    """Words that name a day of the news itself ("Sunday", "yesterday", "this morning"), not a date in the past."""
+    v = _vocabulary()
+    return (*v.weekdays, *(words for words, unit in v.relative.items() if unit == "day"))
+
+
 @cache
 def _vocabulary() -> _Vocabulary:
     raw = yaml.safe_load(resources.files("ceasefire.nlp").joinpath("data/time_words.yaml").read_text("utf-8"))
