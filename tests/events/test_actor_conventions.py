@@ -222,6 +222,10 @@ ORDERED = [
         (RUSSIA, None, None),
     ),
     (
+        "On 4 March 2020, Russian warplanes were seen over Jabal al-Zawiya. Later the jets bombed Kansafra.",
+        (RUSSIA, None, None),
+    ),
+    (
         "On 4 March 2020, in a dawn raid supported by Coalition helicopters, QSD fighters detained 3 men in Hajin.",
         (QSD, USA_COALITION, CIVILIANS),
     ),

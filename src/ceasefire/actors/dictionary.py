@@ -12,6 +12,9 @@ import yaml
 from ceasefire.errors import ConfigurationError
 from ceasefire.model import Actor
 
+# what an anaphor points back to, as the coder reads them
+_ANAPHOR_KINDS = {"previous_event", "last_rebel", "last_forces"}
+
 
 @dataclass(frozen=True, kw_only=True)
 class StateEntry:
@@ -122,6 +125,8 @@ def _parse(text: str, origin: str) -> ActorDictionary:
         )
         role_nouns = {k: tuple(v) for k, v in raw["role_nouns"].items()}
         anaphora = {k: tuple(v) for k, v in raw.get("anaphora", {}).items()}
+        if set(anaphora) - _ANAPHOR_KINDS:
+            raise KeyError(f"anaphora: unknown kind {sorted(set(anaphora) - _ANAPHOR_KINDS)}")
         local_roles = {k: tuple(v) for k, v in raw.get("local_roles", {}).items()}
         if set(local_roles) - {"forces", "government", "police"}:
             raise KeyError(f"local_roles: unknown role {sorted(set(local_roles) - {'forces', 'government', 'police'})}")

@@ -793,8 +793,8 @@ class _Coder:
                 if source is not None:
                     roles.extend(Role(actor=a, mention=mention) for a in source.roles.actors())
                 continue
-            if match.anaphor == "last_rebel":
-                actor = self._last_rebel(mention.start)
+            if match.anaphor in ("last_rebel", "last_forces"):
+                actor = (self._last_rebel if match.anaphor == "last_rebel" else self._last_forces)(mention.start)
                 if actor is not None:
                     roles.append(Role(actor=actor, mention=mention))
                 continue
@@ -824,6 +824,16 @@ class _Coder:
         return bool(re.search(r"\b(?:deal|agreement|talks|negotiations)\b", sentence.text)) and not any(
             t.value.rule.sub_event_type != "Agreement" for t in self.by_sentence[i].get("trigger", [])
         )
+
+    def _last_forces(self, before: int) -> Actor | None:
+        """The state forces named last before ``before`` ("Russian warplanes … the jets")."""
+        for mention in reversed(self.adoc.mentions):
+            if mention.kind != "actor" or mention.start >= before:
+                continue
+            match: ActorMatch = mention.value
+            if match.actor is not None and match.actor.kind == "state_forces":
+                return match.actor
+        return None
 
     def _last_rebel(self, before: int) -> Actor | None:
         for mention in reversed(self.adoc.mentions):
