@@ -155,6 +155,14 @@ def test_the_other_side_answering_in_turn_is_an_event_of_its_own(code):
     ]
 
 
+def test_the_same_kind_of_event_at_another_town_is_an_event_of_its_own(code):
+    events = code(
+        "On Wednesday, HTS fighters backed by tanks stormed the town of Arab Said, held by Hurras al-Din. "
+        "HTS also besieged and stormed a Hurras al-Din headquarters in Sarmada."
+    )
+    assert [e.location for e in events] == ["Arab Said", "Sarmada"]
+
+
 def test_a_count_since_a_date_is_no_period_of_the_report(code):
     [convoy] = code(
         "A convoy of 20 Turkish military vehicles crossed into Idlib through Kafr Lusin over the past two days. "

@@ -115,6 +115,7 @@ _CHARGED_WITH = re.compile(
     r"(?:for|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SAME_PLACE_KM = 10.0  # ACLED's events are one place each; towns further apart are events of their own
 _IN_RETURN = re.compile(r"\b(?:in turn|in retaliation|retaliat\w*|hit back|responded|in response)\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?)\s+of\s+)?$", re.IGNORECASE)
 _PLACE_LIST_GAP = re.compile(
@@ -498,6 +499,8 @@ class _Coder:
         shares_actor = bool({r.actor for r in actors} & set(draft.roles.actors()))
         if new_types and _IN_RETURN.search(sentence.text):
             return False  # "Government forces in turn shelled …": the other side's answer is an event of its own
+        if new_types and self._elsewhere(draft, i):
+            return False  # "HTS also stormed a Hurras al-Din headquarters in Sarmada": the same kind, another place
         if new_types:  # the same kind of event again: the same one when the actors agree or it is named as known
             definite = any(
                 _DEFINITE_BEFORE.search(self.text[max(0, t.start - 8) : t.start]) or _DEFINITE_INSIDE.search(t.text)
@@ -516,6 +519,13 @@ class _Coder:
         has_place = any(self._is_event_place(m) for m in mentions.get("place", []))
         names_the_event = bool(self.ctx.triggers.event_anaphor.match(sentence.text))  # "The convoy set out…"
         return has_place and (shares_actor or starts_with_anaphor or names_the_event)
+
+    def _elsewhere(self, draft: _Draft, i: int) -> bool:
+        """Does sentence ``i`` name a town of its own, away from the town the draft happened at?"""
+        here, there = self._place_in_sentence(i), draft.place
+        if here is None or there is None or here.precision == 3 or there.precision == 3 or here.regional:
+            return False
+        return haversine_km(here.place, there.place) > _SAME_PLACE_KM
 
     def _fold(self, draft: _Draft, i: int) -> None:
         mentions = self.by_sentence[i]
