@@ -163,6 +163,14 @@ def test_the_same_kind_of_event_at_another_town_is_an_event_of_its_own(code):
     assert [e.location for e in events] == ["Arab Said", "Sarmada"]
 
 
+def test_a_town_told_later_narrows_down_an_event_placed_in_idlib(code):
+    [blast] = code(
+        "A Turkish soldier died after an explosion near the M4 highway in Idlib on Wednesday. Local sources said "
+        "a bomb had targeted a Turkish convoy near al-Ghassaniyah."
+    )
+    assert blast.location == "Al Ghassaniyah"
+
+
 def test_a_count_since_a_date_is_no_period_of_the_report(code):
     [convoy] = code(
         "A convoy of 20 Turkish military vehicles crossed into Idlib through Kafr Lusin over the past two days. "

@@ -579,9 +579,10 @@ class _Coder:
                 draft.modality_offset = sentence.start
 
     def _is_province_capital(self, place: Place) -> bool:
-        """ "In Idlib": a name that is also its province's, which a later sentence may narrow down."""
+        """ "In Idlib": a name that is also its province's, which a later sentence may narrow down (the city and the
+        province's seat are one place however the two records spell it: Idlib, Idleb)."""
         capital = self.ctx.admin1_place(place.admin1) if place.admin1 else None
-        return capital is not None and capital.name == place.name
+        return capital is not None and (capital.name == place.name or haversine_km(capital, place) <= 5)
 
     def _off_focus(self, place: Place) -> bool:
         """A place outside the country most of the document's places are in."""
@@ -1072,11 +1073,6 @@ class _Coder:
 
     # -- places --------------------------------------------------------------------------
 
-    def _seat_of_province(self, place: Place) -> bool:
-        """ "Idlib" as the city the province is named after, however the two records spell it."""
-        capital = self.ctx.admin1_place(place.admin1) if place.admin1 else None
-        return capital is not None and (capital.name == place.name or haversine_km(capital, place) <= 5)
-
     def _places_listed_with(self, i: int, trigger: Mention, chosen: _PlaceChoice | None) -> list[_PlaceChoice]:
         """The other towns the event word's object lists beside the event's place ("shelled the outskirts of
         Sarmin and the village of Al-Bara")."""
@@ -1097,7 +1093,7 @@ class _Coder:
                 choice.precision == 3
                 or choice.regional
                 or choice.place.name == chosen.place.name
-                or (self._seat_of_province(choice.place) and choice.place.admin1 == chosen.place.admin1)
+                or (self._is_province_capital(choice.place) and choice.place.admin1 == chosen.place.admin1)
             ):
                 break  # "Sarmada, Idlib": the province the place lies in, not another place
             listed.append(choice)
