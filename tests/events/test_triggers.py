@@ -48,3 +48,9 @@ def test_an_unknown_rule_option_is_refused():
         read_rules([{"sub_event_type": "Arrests", "patterns": ["arrested"], "require": "police"}])
     with pytest.raises(ValueError, match="unknown sub-event type"):
         read_rules([{"sub_event_type": "Arrest", "patterns": ["arrested"]}])
+
+
+def test_a_breach_of_an_agreement_and_a_clause_with_since_are_background():
+    breach = "The raids are the most serious breach so far of the ceasefire agreed by Russia and Turkey."
+    assert [t for _, t in _words(breach)] == ["Armed clash"]  # the raids, not an agreement
+    assert _words("Since Turkish troops cleared the sit-in camps, opponents have jeered the convoys.") == []
