@@ -20,7 +20,6 @@ from ceasefire.model import Actor, Mention
 PRODUCED_BY = "actors.matcher.v1"
 _WORD_START = r"(?<![\w-])"
 _WORD_END = r"(?![\w-])"
-# "strikes that SOHR attributed to Israel": the state named as the doer, not as a place
 # "Damascus's Al-Midan neighbourhood": a city's part, not the state's doing
 _PLACE_AFTER_POSSESSIVE = re.compile(
     r"\s+(?:[A-Z][\w'-]*\s+)*"
@@ -31,6 +30,7 @@ _IRREGULAR_VERBS = (
     r"(?:struck|hit|hits|shot|took|blew|began|held|ran|set|threw|fought|drove|made|sent|left|met|broke|brought|came|"
     r"went|overran|strikes|shells|attacks|targets|bombs|pounds|kill|kills|fire|fires)"
 )
+# "strikes that SOHR attributed to Israel": the state named as the doer, not as a place
 _ATTRIBUTED_TO = re.compile(r"\b(?:attributed|ascribed|credited)\s+to\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|toward|towards|outside|around|into|across|of|between|and|visit|visited)\s+(?:the\s+)?"

@@ -81,9 +81,10 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:the|an?|local|some)\s+)*$", re.IGNORECASE)
-# "an army spokesman", "Turkish military sources": the actor names who speaks, not who acts
+# "gunmen of the Hamza Division": a generic doer followed by the group it belongs to
 _MEMBER_OF = re.compile(r"\s+(?:of|from|belonging\s+to|affiliated\s+with|loyal\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
+# "an army spokesman", "Turkish military sources": the actor names who speaks, not who acts
 _SPOKESPERSON_AFTER = re.compile(r"^\s+(?:spokes(?:man|woman|person)|sources?|statement|media office)\b", re.IGNORECASE)
 _SPEAKER_GOES_ON = re.compile(r"^\s+(?:that\s+)?(?:it|they|its|their)\b", re.IGNORECASE)  # "QSD announced it had…"
 _VICTIM_DEFAULT_CIVILIANS = {
@@ -351,11 +352,14 @@ class _Coder:
             self._lone_event()
         for draft in self.drafts:
             self._credit_claim(draft)
-        # the event of the first place named comes first, the places listed after it follow
+        # the event of the first place named comes first, the places its event word listed after it follow
         firsts = [d for d in self.drafts if not d.also_at]
-        listed = {id(d): [x for x in self.drafts if x.also_at and x.trigger is d.trigger] for d in firsts}
-        ordered = [x for d in firsts for x in (d, *sorted(listed[id(d)], key=lambda x: x.also_at))]
+        ordered = [x for d in firsts for x in sorted(self._same_word(d), key=lambda x: x.also_at)]
         return [self._event(d) for d in ordered]
+
+    def _same_word(self, draft: _Draft) -> list[_Draft]:
+        """``draft`` and the events of the further places its event word lists."""
+        return [x for x in self.drafts if x.trigger is draft.trigger]
 
     def _lone_event(self) -> None:
         """A report with no event word the vocabulary knows may still tell of one the
@@ -477,7 +481,7 @@ class _Coder:
             return False
         if (
             triggers
-            and all(_DEFINITE_BEFORE.search(self.text[max(0, t.start - 8) : t.start]) for t in triggers)
+            and all(self._definite(t) for t in triggers)
             and not any(self._is_event_place(m) for m in mentions.get("place", []))
         ):
             return True  # "Russian officials gave no explanation for the raids": the event told before, named again
@@ -497,18 +501,15 @@ class _Coder:
             return not any(self._is_event_place(m) for m in mentions.get("place", []))
         actors = self._roles_of_sentence(i, draft)
         shares_actor = bool({r.actor for r in actors} & set(draft.roles.actors()))
+        names_the_event = bool(self.ctx.triggers.event_anaphor.match(sentence.text))  # "The convoy set out…"
         if new_types and _IN_RETURN.search(sentence.text):
             return False  # "Government forces in turn shelled …": the other side's answer is an event of its own
         if new_types and self._elsewhere(draft, i):
             return False  # "HTS also stormed a Hurras al-Din headquarters in Sarmada": the same kind, another place
         if new_types:  # the same kind of event again: the same one when the actors agree or it is named as known
-            definite = any(
-                _DEFINITE_BEFORE.search(self.text[max(0, t.start - 8) : t.start]) or _DEFINITE_INSIDE.search(t.text)
-                for t in triggers
-            )
+            definite = any(self._definite(t) or _DEFINITE_INSIDE.search(t.text) for t in triggers)
             # "The device was planted by an unidentified group": the event told before, named again
-            names_it = bool(self.ctx.triggers.event_anaphor.match(sentence.text))
-            return shares_actor or not actors or definite or names_it
+            return shares_actor or not actors or definite or names_the_event
         if mentions.get("fatalities"):
             return True
         if triggers and all(t.value.rule.fallback for t in triggers) and self._lethal(draft):
@@ -517,8 +518,11 @@ class _Coder:
             m.value.anaphor for m in mentions.get("actor", []) if m.start - self.sentences[i].start < 40
         )
         has_place = any(self._is_event_place(m) for m in mentions.get("place", []))
-        names_the_event = bool(self.ctx.triggers.event_anaphor.match(sentence.text))  # "The convoy set out…"
         return has_place and (shares_actor or starts_with_anaphor or names_the_event)
+
+    def _definite(self, trigger: Mention) -> bool:
+        """An event word named as known: "the raids", "repelled the attack"."""
+        return bool(_DEFINITE_BEFORE.search(self.text[max(0, trigger.start - 8) : trigger.start]))
 
     def _elsewhere(self, draft: _Draft, i: int) -> bool:
         """Does sentence ``i`` name a town of its own, away from the town the draft happened at?"""
@@ -805,7 +809,7 @@ class _Coder:
                     roles.extend(Role(actor=a, mention=mention) for a in source.roles.actors())
                 continue
             if match.anaphor in ("last_rebel", "last_forces"):
-                actor = (self._last_rebel if match.anaphor == "last_rebel" else self._last_forces)(mention.start)
+                actor = self._named_last(match.anaphor, mention.start)
                 if actor is not None:
                     roles.append(Role(actor=actor, mention=mention))
                 continue
@@ -836,27 +840,19 @@ class _Coder:
             t.value.rule.sub_event_type != "Agreement" for t in self.by_sentence[i].get("trigger", [])
         )
 
-    def _last_forces(self, before: int) -> Actor | None:
-        """The state forces named last before ``before`` ("Russian warplanes … the jets")."""
+    def _named_last(self, anaphor: str, before: int) -> Actor | None:
+        """The actor an anaphor points back to, named last before ``before``: a named armed group for "the group"
+        (``last_rebel``), a state's forces for "the jets" (``last_forces``, "Russian warplanes … the jets")."""
         for mention in reversed(self.adoc.mentions):
             if mention.kind != "actor" or mention.start >= before:
                 continue
-            match: ActorMatch = mention.value
-            if match.actor is not None and match.actor.kind == "state_forces":
-                return match.actor
-        return None
-
-    def _last_rebel(self, before: int) -> Actor | None:
-        for mention in reversed(self.adoc.mentions):
-            if mention.kind != "actor" or mention.start >= before:
+            actor = mention.value.actor
+            if actor is None:
                 continue
-            match: ActorMatch = mention.value
-            if (
-                match.actor is not None
-                and match.actor.kind in ("rebel", "militia")
-                and "Rebels" not in match.actor.name
-            ):
-                return match.actor
+            if anaphor == "last_forces" and actor.kind == "state_forces":
+                return actor
+            if anaphor == "last_rebel" and actor.kind in ("rebel", "militia") and "Rebels" not in actor.name:
+                return actor
         return None
 
     def _settle_roles(self, roles: Roles, sub_event_type: str, i: int, trigger: Mention) -> Roles:

@@ -146,7 +146,7 @@ def assign_roles(
         r
         for r in after
         if _AGENT_BEFORE.search(text[max(0, r.start - 30) : r.start])
-        and not _SUPPORTED_BY.search(text[max(0, r.start - 20) : r.start])  # "a raid supported by …" names a helper
+        and not _supported_by(text, r)  # "a raid supported by …" names a helper
         and (passive or len(text[trigger.end : r.start].split()) <= _AGENT_REACH_WORDS)
         or _LAUNCHED_FROM.search(text[trigger.end : r.start])  # "a missile, fired from regime-held areas"
         or _FIRES_AFTER.match(text[r.end : r.end + 30])  # "a missile that SOHR said Russian forces had fired"
@@ -213,7 +213,7 @@ def assign_roles(
             return _roles([r for r in after if r not in losers][:1], losers)
     if sub_event_type in one_sided_sub_event_types():
         return _roles([], after)  # "a bomb hit a bus carrying Syrian soldiers"
-    if len(after) > 1 and _SUPPORTED_BY.search(text[max(0, after[0].start - 20) : after[0].start]):
+    if len(after) > 1 and _supported_by(text, after[0]):
         # "a raid supported by Coalition helicopters, QSD fighters detained …": the helper comes second
         return _roles([after[1], after[0]], after[2:])
     return _roles(after[:1], after[1:])
@@ -224,6 +224,11 @@ def one_sided_sub_event_types() -> frozenset[str]:
     """The sub-event types of the taxonomy's one-sided event types (remote violence, violence against civilians)."""
     taxonomy = load_taxonomy()
     return frozenset(s.name for s in taxonomy.sub_events if s.event_type in _ONE_SIDED_EVENT_TYPES)
+
+
+def _supported_by(text: str, role: Role) -> bool:
+    """Is the actor named as a helper ("backed by X", "supported by X")?"""
+    return bool(_SUPPORTED_BY.search(text[max(0, role.start - 20) : role.start]))
 
 
 def _in_opening_clause(text: str, role: Role, trigger: Mention, clause: re.Pattern[str] = _OPENING_CLAUSE) -> bool:

@@ -32,12 +32,14 @@ class _Vocabulary:
     relative: dict[str, str]
 
 
+@cache
 def calendar_words() -> frozenset[str]:
     """Month and weekday names, lower case ("march", "sunday"): words that name a time, not a place."""
     v = _vocabulary()
     return frozenset(name.lower() for name in (*v.months, *v.weekdays))
 
 
+@cache
 def news_day_words() -> tuple[str, ...]:
     """Words that name a day of the news itself ("Sunday", "yesterday", "this morning"), not a date in the past."""
     v = _vocabulary()
